@@ -1,0 +1,1 @@
+"""Workspace storage: SQLAlchemy models, the engine, migrations and DataFrame queries."""

@@ -1,0 +1,107 @@
+"""Store parsed ESI lists in the workspace (inside the caller's transaction)."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Callable
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from analyst_app.db.models import (EsiField, EsiInstitutionList, EsiInstitutionRanking,
+                                   EsiRelease, ImportBatch)
+from analyst_app.errors import InputError
+from analyst_app.importers.base import ParsedFile
+
+_CHUNK = 2000
+
+
+def content_fingerprint(parsed: ParsedFile) -> str:
+    """Return a sha256 of a list's field and rows, independent of bytes, quoting and encoding.
+
+    Two downloads of the same list hash alike, so a list imported again under another
+    release label can be recognised.
+    """
+    digest = hashlib.sha256(parsed.details["field"].encode())
+    for row in parsed.records:
+        digest.update(f"|{row.rank}|{row.institution}|{row.documents}|{row.cites}|{row.top_papers}"
+                      .encode())
+    return digest.hexdigest()
+
+
+def store_esi_institutions(session: Session, batch: ImportBatch, parsed: ParsedFile,
+                           release_label: str, check: Callable[[float], None]) -> int:
+    """Store one ESI Institutions list under ``release_label``.
+
+    Parameters
+    ----------
+    session : Session
+        Open session; the caller owns the transaction.
+    batch : ImportBatch
+        The batch row of this file (already flushed, so it has an id).
+    parsed : ParsedFile
+        Output of :func:`~analyst_app.importers.esi_institutions.read_esi_institutions`.
+    release_label : str
+        The ESI release the user said the file belongs to.
+    check : callable
+        ``check(fraction)`` is called between chunks; it reports progress and raises
+        :class:`~analyst_app.errors.Cancelled` to abort.
+
+    Returns
+    -------
+    int
+        Rows stored.
+
+    Raises
+    ------
+    InputError
+        When the field already has a list in that release, or the same list is already in
+        the workspace under another release.
+    """
+    field_name = parsed.details["field"]
+    field = session.scalars(select(EsiField).where(EsiField.name_en == field_name)).one()
+    release = _release(session, release_label)
+    _check_conflicts(session, batch, release, field, parsed)
+    listing = EsiInstitutionList(batch_id=batch.id, release_id=release.id, field_id=field.id,
+                                 institutions=len(parsed.records))
+    session.add(listing)
+    session.flush()
+    rows = parsed.records
+    for start in range(0, len(rows), _CHUNK):
+        check(start / max(len(rows), 1))
+        session.execute(insert(EsiInstitutionRanking), [
+            {"list_id": listing.id, "source_line": r.source_line, "rank": r.rank,
+             "institution": r.institution, "country": r.country, "documents": r.documents,
+             "cites": r.cites, "cites_per_paper": r.cites_per_paper, "top_papers": r.top_papers}
+            for r in rows[start:start + _CHUNK]])
+    return len(rows)
+
+
+def _release(session: Session, label: str) -> EsiRelease:
+    release = session.scalars(select(EsiRelease).where(EsiRelease.label == label)).one_or_none()
+    if release is None:
+        release = EsiRelease(label=label)
+        session.add(release)
+        session.flush()
+    return release
+
+
+def _check_conflicts(session: Session, batch: ImportBatch, release: EsiRelease,
+                     field: EsiField, parsed: ParsedFile) -> None:
+    existing = session.execute(
+        select(ImportBatch.file_name, ImportBatch.id)
+        .join(EsiInstitutionList, EsiInstitutionList.batch_id == ImportBatch.id)
+        .where(EsiInstitutionList.release_id == release.id,
+               EsiInstitutionList.field_id == field.id)).first()
+    if existing is not None:
+        raise InputError(f"{field.name_en} of release {release.label} is already in the workspace "
+                         f"(from {existing.file_name}, import #{existing.id}); remove that import "
+                         "first to replace it", file=batch.file_path)
+    fingerprint = batch.details.get("content_sha256")
+    for other in session.scalars(select(ImportBatch).where(ImportBatch.id != batch.id,
+                                                           ImportBatch.format == batch.format)):
+        if other.details.get("content_sha256") == fingerprint:
+            raise InputError(f"this {field.name_en} list is identical to {other.file_name} "
+                             f"(import #{other.id}), already imported as release "
+                             f"{other.release_label}: one ESI release cannot carry two labels",
+                             file=batch.file_path)

@@ -1,0 +1,1 @@
+"""Domain records, identifiers and normalisation shared by importers, services and reports."""

@@ -1,0 +1,110 @@
+"""Shared types of the import framework: file heads, problems, parsed files, importer specs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+#: Bytes of a file a detector may look at. Detectors must decide from this much.
+HEAD_BYTES = 64 * 1024
+
+
+@dataclass(frozen=True)
+class FileHead:
+    """The bounded head of a file, as detectors see it.
+
+    Attributes
+    ----------
+    path : Path
+        The file.
+    raw : bytes
+        At most :data:`HEAD_BYTES` bytes from the start of the file.
+    text : str
+        ``raw`` decoded with ``encoding`` (a character cut at the end is dropped).
+    encoding : str
+        The encoding :func:`~analyst_app.importers.encoding.detect_encoding` chose, or
+        ``"binary"`` when the head is not text.
+    """
+
+    path: Path
+    raw: bytes
+    text: str
+    encoding: str
+
+    @property
+    def lines(self) -> list[str]:
+        """The head's text split into lines (the last one may be cut)."""
+        return self.text.splitlines()
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with an input file, at a line when known."""
+
+    line: int | None
+    message: str
+
+    def as_dict(self) -> dict[str, Any]:
+        """Return ``{"line": ..., "message": ...}`` for JSON and the database."""
+        return {"line": self.line, "message": self.message}
+
+
+@dataclass
+class ParsedFile:
+    """What an importer read from one file.
+
+    Attributes
+    ----------
+    kind : str
+        The kind of records, which picks the storage function (``esi_institutions``).
+    records : list
+        Domain records of that kind.
+    rows_read : int
+        Data rows or records the file holds.
+    encoding : str
+        The text encoding used.
+    details : dict
+        Facts about the file as a whole (e.g. the ESI field of the list).
+    problems : list of Problem
+        Rows skipped and why.
+    warnings : list of str
+        Plain-words warnings about the file.
+    """
+
+    kind: str
+    records: list[Any]
+    rows_read: int
+    encoding: str
+    details: dict[str, Any] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ImporterSpec:
+    """One entry of the importer registry.
+
+    Attributes
+    ----------
+    id : str
+        Stable identifier, stored in ``import_batch.format`` (``esi_institutions``).
+    label : str
+        Human-readable name of the format.
+    version : str
+        Importer version, stored with every batch it imports.
+    detect : callable
+        ``detect(head: FileHead) -> float`` in [0, 1]; must never raise.
+    read : callable
+        ``read(path: Path, encoding: str) -> ParsedFile``; raises
+        :class:`~analyst_app.errors.InputError` when the file cannot be used.
+    needs_release : bool
+        Whether the user must say which ESI release the file belongs to.
+    """
+
+    id: str
+    label: str
+    version: str
+    detect: Callable[[FileHead], float]
+    read: Callable[[Path, str], ParsedFile]
+    needs_release: bool = False

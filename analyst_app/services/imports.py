@@ -1,0 +1,245 @@
+"""Import files into a workspace: detect, read, store, one transaction per file."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Sequence
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from analyst_app.db.models import ImportBatch
+from analyst_app.db.store_esi import content_fingerprint, store_esi_institutions
+from analyst_app.db.workspace import Workspace
+from analyst_app.errors import Cancelled, InputError
+from analyst_app.importers.base import ParsedFile, Problem
+from analyst_app.importers.registry import detect_format
+from analyst_app.tasks import CancelToken, Progress, no_progress, scaled
+
+_RELEASE_LABEL = re.compile(r"^(19|20)\d\d-(0[1-9]|1[0-2])$")
+
+#: Storage function per record kind: ``store(session, batch, parsed, release, check) -> stored``.
+_STORERS: dict[str, Callable[..., int]] = {
+    "esi_institutions": store_esi_institutions,
+}
+
+
+@dataclass
+class ImportReport:
+    """What happened to one file. ``as_json()`` gives the CLI's public JSON object.
+
+    Attributes
+    ----------
+    file : str
+        The path as given.
+    format : str or None
+        Detected importer id, ``None`` when none claimed the file.
+    status : str
+        ``imported``, ``duplicate_file`` or ``rejected``.
+    read, stored, merged, skipped : int
+        Rows read from the file, stored, merged into existing records, skipped.
+    problems : list of Problem
+        Why rows were skipped or why the file was rejected, with line numbers.
+    warnings : list of str
+        Plain-words remarks on the file.
+    message : str
+        One line for the user.
+    batch_id : int or None
+        The import batch (the earlier one for ``duplicate_file``).
+    details : dict
+        Importer facts, e.g. the ESI field and release.
+    """
+
+    file: str
+    format: str | None
+    status: str
+    read: int = 0
+    stored: int = 0
+    merged: int = 0
+    skipped: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    message: str = ""
+    batch_id: int | None = None
+    details: dict[str, Any] = field(default_factory=dict)
+
+    def as_json(self) -> dict[str, Any]:
+        """Return the object printed by ``analyst-app import --json`` (a public contract)."""
+        data = asdict(self)
+        data["problems"] = [p.as_dict() for p in self.problems]
+        return data
+
+
+def validate_release_label(label: str) -> str:
+    """Return ``label`` stripped, or raise :class:`InputError` unless it reads ``YYYY-MM``."""
+    label = label.strip()
+    if not _RELEASE_LABEL.match(label):
+        raise InputError(f"release label {label!r} should look like 2025-11 (year-month)")
+    return label
+
+
+def file_sha256(path: Path) -> str:
+    """Return the sha256 of a file, read in chunks."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def import_files(workspace: Workspace, paths: Sequence[str | Path], *, release: str | None = None,
+                 progress: Progress = no_progress,
+                 cancel: CancelToken | None = None) -> list[ImportReport]:
+    """Import several files, each in its own transaction.
+
+    A rejected file does not stop the others. Cancel stops after rolling back the file in
+    progress; files finished before stay imported.
+
+    Parameters
+    ----------
+    workspace : Workspace
+        Target workspace.
+    paths : sequence of path
+        Files to import, in order.
+    release : str, optional
+        ESI release label (``2025-11``) for ESI lists.
+    progress : callable
+        ``progress(fraction, message)``.
+    cancel : CancelToken, optional
+        Checked between chunks.
+
+    Returns
+    -------
+    list of ImportReport
+        One per file, in order.
+
+    Raises
+    ------
+    Cancelled
+        When cancelled; the file in progress was rolled back.
+    """
+    cancel = cancel or CancelToken()
+    reports = []
+    for i, path in enumerate(paths):
+        cancel.raise_if_cancelled()
+        step = scaled(progress, i / len(paths), (i + 1) / len(paths))
+        reports.append(import_file(workspace, path, release=release, progress=step, cancel=cancel))
+    progress(1.0, "done")
+    return reports
+
+
+def import_file(workspace: Workspace, path: str | Path, *, release: str | None = None,
+                progress: Progress = no_progress,
+                cancel: CancelToken | None = None) -> ImportReport:
+    """Import one file in one transaction; see :func:`import_files`."""
+    cancel = cancel or CancelToken()
+    path = Path(path)
+    shown = str(path)
+    fmt: str | None = None
+    progress(0.0, f"reading {path.name}")
+    try:
+        if not path.is_file():
+            raise InputError("no such file", file=shown)
+        sha = file_sha256(path)
+        earlier = _batch_with_sha(workspace, sha)
+        if earlier is not None:
+            return ImportReport(shown, earlier.format, "duplicate_file", batch_id=earlier.id,
+                                details=dict(earlier.details),
+                                message=f"{shown}: already imported as #{earlier.id} "
+                                        f"({earlier.file_name}); nothing stored")
+        detection = detect_format(path)
+        if detection.spec is None:
+            raise InputError(detection.reason, file=shown)
+        spec = detection.spec
+        fmt = spec.id
+        if spec.needs_release and not release:
+            raise InputError(f"an {spec.label} belongs to an ESI release: give the release "
+                             "label, e.g. --release 2025-11", file=shown)
+        label = validate_release_label(release) if spec.needs_release else None
+        parsed = spec.read(path, detection.head.encoding)
+        cancel.raise_if_cancelled()
+        progress(0.3, f"storing {path.name}")
+        return _store(workspace, path, sha, spec, parsed, label, progress, cancel)
+    except InputError as exc:
+        problem = Problem(exc.line, exc.message)
+        return ImportReport(shown, fmt, "rejected", problems=[problem],
+                            message=exc.describe() if exc.file else f"{shown}: {exc.describe()}")
+    except OSError as exc:
+        return ImportReport(shown, None, "rejected", problems=[Problem(None, exc.strerror or str(exc))],
+                            message=f"{shown}: cannot read the file: {exc.strerror or exc}")
+
+
+def _batch_with_sha(workspace: Workspace, sha: str) -> ImportBatch | None:
+    with workspace.session() as session:
+        return session.scalars(select(ImportBatch).where(ImportBatch.sha256 == sha)).one_or_none()
+
+
+def _store(workspace: Workspace, path: Path, sha: str, spec: Any, parsed: ParsedFile,
+           release: str | None, progress: Progress, cancel: CancelToken) -> ImportReport:
+    def check(fraction: float) -> None:
+        cancel.raise_if_cancelled()
+        progress(0.3 + 0.7 * fraction, f"storing {path.name}")
+
+    details = dict(parsed.details)
+    if parsed.kind == "esi_institutions":
+        details["content_sha256"] = content_fingerprint(parsed)
+        details["release"] = release
+    with workspace.session() as session:  # one transaction: all of the file or nothing
+        batch = _new_batch(path, sha, spec, parsed, release, details)
+        session.add(batch)
+        session.flush()
+        stored = _STORERS[parsed.kind](session, batch, parsed, release, check)
+        batch.rows_stored = stored
+        batch_id = batch.id
+    progress(1.0, f"imported {path.name}")
+    what = f" ({details['field']}, release {release})" if "field" in details else ""
+    return ImportReport(str(path), spec.id, "imported", read=parsed.rows_read, stored=stored,
+                        skipped=len(parsed.problems), problems=list(parsed.problems),
+                        warnings=list(parsed.warnings), batch_id=batch_id, details=details,
+                        message=f"{path}: imported {stored} rows{what}")
+
+
+def _new_batch(path: Path, sha: str, spec: Any, parsed: ParsedFile, release: str | None,
+               details: dict[str, Any]) -> ImportBatch:
+    return ImportBatch(
+        file_name=path.name, file_path=str(path.resolve()), sha256=sha,
+        size_bytes=path.stat().st_size, format=spec.id, importer_version=spec.version,
+        encoding=parsed.encoding, release_label=release, rows_read=parsed.rows_read,
+        rows_stored=0, rows_merged=0, rows_skipped=len(parsed.problems),
+        problems=[p.as_dict() for p in parsed.problems], warnings=list(parsed.warnings),
+        details=details)
+
+
+def remove_import(workspace: Workspace, batch_id: int) -> str:
+    """Delete an import batch and everything it stored; return its file name.
+
+    Raises
+    ------
+    InputError
+        When there is no such import.
+    """
+    with workspace.session() as session:
+        batch = session.get(ImportBatch, batch_id)
+        if batch is None:
+            raise InputError(f"there is no import #{batch_id}")
+        name = batch.file_name
+        session.delete(batch)
+        _drop_empty_releases(session)
+    return name
+
+
+def _drop_empty_releases(session: Session) -> None:
+    from analyst_app.db.models import EsiInstitutionList, EsiRelease, EsiThreshold
+    session.flush()
+    used = set(session.scalars(select(EsiInstitutionList.release_id)))
+    used |= set(session.scalars(select(EsiThreshold.release_id)))
+    for release in session.scalars(select(EsiRelease)):
+        if release.id not in used:
+            session.delete(release)
+
+
+__all__ = ["ImportReport", "import_files", "import_file", "remove_import",
+           "validate_release_label", "file_sha256", "Cancelled"]

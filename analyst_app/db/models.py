@@ -27,7 +27,7 @@ class ImportBatch(Base):
     file_path: Mapped[str] = mapped_column(Text)
     sha256: Mapped[str] = mapped_column(String(64), unique=True, index=True)
     size_bytes: Mapped[int] = mapped_column(Integer)
-    format: Mapped[str] = mapped_column(String(64))
+    format: Mapped[str] = mapped_column(String(64), index=True)
     importer_version: Mapped[str] = mapped_column(String(32))
     encoding: Mapped[str] = mapped_column(String(32))
     imported_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
@@ -75,7 +75,7 @@ class EsiInstitutionList(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     batch_id: Mapped[int] = mapped_column(ForeignKey("import_batch.id", ondelete="CASCADE"), index=True)
     release_id: Mapped[int] = mapped_column(ForeignKey("esi_release.id"), index=True)
-    field_id: Mapped[int] = mapped_column(ForeignKey("esi_field.id"))
+    field_id: Mapped[int] = mapped_column(ForeignKey("esi_field.id"), index=True)
     institutions: Mapped[int] = mapped_column(Integer)
 
     rows: Mapped[list[EsiInstitutionRanking]] = relationship(

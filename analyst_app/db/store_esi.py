@@ -105,3 +105,32 @@ def _check_conflicts(session: Session, batch: ImportBatch, release: EsiRelease,
                              f"(import #{other.id}), already imported as release "
                              f"{other.release_label}: one ESI release cannot carry two labels",
                              file=batch.file_path)
+
+
+def store_esi_thresholds(session: Session, batch: ImportBatch, parsed: ParsedFile,
+                         release_label: str, check: Callable[[float], None]) -> int:
+    """Store the published thresholds of one release (one row per field and level).
+
+    Raises
+    ------
+    InputError
+        When the release already has published thresholds.
+    """
+    from analyst_app.db.models import EsiThreshold
+    release = _release(session, release_label)
+    earlier = session.execute(
+        select(ImportBatch.file_name, ImportBatch.id).join(
+            EsiThreshold, EsiThreshold.batch_id == ImportBatch.id)
+        .where(EsiThreshold.release_id == release.id)).first()
+    if earlier is not None:
+        raise InputError(f"release {release_label} already has published thresholds (from "
+                         f"{earlier.file_name}, import #{earlier.id}); remove that import first",
+                         file=batch.file_path)
+    fields = {f.name_en: f.id for f in session.scalars(select(EsiField))}
+    values = [{"batch_id": batch.id, "release_id": release.id, "field_id": fields[row.field],
+               "level": level, "cites": cites}
+              for row in parsed.records for level, cites in row.levels.items()]
+    check(0.5)
+    if values:
+        session.execute(insert(EsiThreshold), values)
+    return len(parsed.records)

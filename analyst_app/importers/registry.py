@@ -5,13 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from analyst_app.importers import esi_institutions
+from analyst_app.importers import esi_institutions, esi_thresholds
 from analyst_app.importers.base import HEAD_BYTES, FileHead, ImporterSpec
 from analyst_app.importers.encoding import decode_head, detect_encoding
 
 #: Every importer, in priority order (earlier wins a tie).
 IMPORTERS: tuple[ImporterSpec, ...] = (
     esi_institutions.SPEC,
+    esi_thresholds.SPEC,
 )
 
 #: Below this score a detector's claim is ignored.

@@ -12,7 +12,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from analyst_app.db.models import ImportBatch
-from analyst_app.db.store_esi import content_fingerprint, store_esi_institutions
+from analyst_app.db.store_esi import (content_fingerprint, store_esi_institutions,
+                                      store_esi_thresholds)
 from analyst_app.db.workspace import Workspace
 from analyst_app.errors import Cancelled, InputError
 from analyst_app.importers.base import ParsedFile, Problem
@@ -24,6 +25,7 @@ _RELEASE_LABEL = re.compile(r"^(19|20)\d\d-(0[1-9]|1[0-2])$")
 #: Storage function per record kind: ``store(session, batch, parsed, release, check) -> stored``.
 _STORERS: dict[str, Callable[..., int]] = {
     "esi_institutions": store_esi_institutions,
+    "esi_thresholds": store_esi_thresholds,
 }
 
 
@@ -184,9 +186,10 @@ def _store(workspace: Workspace, path: Path, sha: str, spec: Any, parsed: Parsed
         progress(0.3 + 0.7 * fraction, f"storing {path.name}")
 
     details = dict(parsed.details)
+    if release is not None:
+        details["release"] = release
     if parsed.kind == "esi_institutions":
         details["content_sha256"] = content_fingerprint(parsed)
-        details["release"] = release
     with workspace.session() as session:  # one transaction: all of the file or nothing
         batch = _new_batch(path, sha, spec, parsed, release, details)
         session.add(batch)

@@ -153,3 +153,25 @@ def test_second_list_of_a_field_in_a_release_is_rejected(workspace, esi_files, t
     changed.write_text(text.replace('"125705"', '"125706"'), encoding="utf-8")
     report = import_file(workspace, changed, release="2025-11")
     assert report.status == "rejected" and "already in the workspace" in report.message
+
+
+def test_cancel_during_storage_rolls_the_file_back(workspace, esi_files):
+    from analyst_app.errors import Cancelled
+    from analyst_app.tasks import CancelToken
+    assert import_file(workspace, esi_files[0], release="2025-11").status == "imported"
+    with workspace.session() as session:
+        before = table_counts(session)
+    token = CancelToken()
+    seen = []
+
+    def progress(fraction: float, message: str) -> None:
+        seen.append(fraction)
+        if message.startswith("storing") and fraction > 0.4:
+            token.cancel()  # part of the rows are already inserted in the open transaction
+
+    clinical = next(p for p in esi_files if "CLINICAL" in p.name)
+    with pytest.raises(Cancelled):
+        import_files(workspace, [clinical], release="2025-11", progress=progress, cancel=token)
+    assert max(seen) > 0.4
+    with workspace.session() as session:
+        assert table_counts(session) == before

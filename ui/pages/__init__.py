@@ -1,0 +1,1 @@
+"""One page per analysis area, shown in the main window's stacked widget."""

@@ -1,0 +1,1 @@
+"""Reusable widgets: task progress, message bar, chart view."""

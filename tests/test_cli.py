@@ -94,3 +94,22 @@ def test_missing_arguments_exit_2(argv):
     with pytest.raises(SystemExit) as info:
         main(argv)
     assert info.value.code == 2
+
+
+@pytest.mark.parametrize("name", ["empty.csv", "junk.bin", "other.txt", "truncated.csv", "rank.csv",
+                                  "cnki_gb18030.txt"])
+def test_each_bad_input_exits_2_naming_the_file(tmp_path, esi_files, capsys, name):
+    from tests.test_esi_import import BAD_INPUTS, _sample_text
+    ws = tmp_path / "w.sqlite"
+    assert main(["import", str(esi_files[0]), "-w", str(ws), "--release", "2025-11"]) == 0
+    before = _counts(ws)
+    make, line, words = BAD_INPUTS[name]
+    path = tmp_path / name
+    path.write_bytes(make(_sample_text(esi_files)))
+    capsys.readouterr()
+    assert main(["import", str(path), "-w", str(ws), "--release", "2025-11"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and str(path) in err[0] and words in err[0]
+    if line is not None:
+        assert f"{path}:{line}:" in err[0]
+    assert _counts(ws) == before

@@ -14,6 +14,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
 os.environ.setdefault("ANALYST_NO_WEBENGINE", "1")
 
+from tests.conftest import esi_sample_files  # noqa: E402
 from ui.app import prepare_qt  # noqa: E402 - after the environment above
 
 prepare_qt()  # AA_ShareOpenGLContexts and QtWebEngine loaded before pytest-qt's QApplication
@@ -27,11 +28,7 @@ HELD_BACK = "esi_institutions_PHYSICS.csv"
 
 def sample_files() -> list[Path]:
     """The shared ESI Institutions sample exports, or a skip saying where they should be."""
-    files = sorted(ESI_SAMPLES.glob("esi_institutions_*.csv"))
-    if not files:
-        pytest.skip(f"sample ESI exports not found in {ESI_SAMPLES} (../shared/samples beside "
-                    "the clone)")
-    return files
+    return esi_sample_files()
 
 
 @pytest.fixture(autouse=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, Slot
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from analyst_app.db.workspace import Workspace
 from ui.tasks import TaskRunner
@@ -85,3 +85,28 @@ class PageBase(QWidget):
 
 
 __all__ = ["PageBase"]
+
+
+def follow_workspace_institution(edit: QLineEdit, workspace: Workspace | None,
+                                 previous: str) -> str:
+    """Put the workspace institution in ``edit`` unless the user typed another name.
+
+    Parameters
+    ----------
+    edit : QLineEdit
+        The page's institution field.
+    workspace : Workspace or None
+        The open workspace.
+    previous : str
+        The workspace institution the field was last given.
+
+    Returns
+    -------
+    str
+        The workspace institution now, to pass as ``previous`` next time.
+    """
+    name = (workspace.institution()[0] if workspace else None) or ""
+    current = edit.text().strip()
+    if not current or current == previous:
+        edit.setText(name)
+    return name

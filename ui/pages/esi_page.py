@@ -15,7 +15,7 @@ from analyst_app.db.queries import esi_releases
 from analyst_app.services.esi import EsiStatusReport, esi_status
 from ui.i18n import is_chinese
 from ui.models import DataFrameSortProxy, DataFrameTableModel
-from ui.pages.base import PageBase
+from ui.pages.base import PageBase, follow_workspace_institution
 from ui.widgets.chart_view import ChartView
 from ui.widgets.tables import make_table_view
 
@@ -192,11 +192,8 @@ class EsiPage(PageBase):
 
     def on_institution_changed(self) -> None:
         """Take the workspace institution unless the user typed another name."""
-        name = (self.workspace.institution()[0] if self.workspace else None) or ""
-        current = self.institution_edit.text().strip()
-        if not current or current == self._workspace_institution:
-            self.institution_edit.setText(name)
-        self._workspace_institution = name
+        self._workspace_institution = follow_workspace_institution(
+            self.institution_edit, self.workspace, self._workspace_institution)
 
     def _fill_releases(self, releases: list[str]) -> None:
         chosen = self.release_combo.currentData()

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QGridLayout,
                                QLabel, QLineEdit, QPushButton, QWidget)
 
 from analyst_app.db.queries import esi_releases
-from ui.pages.base import PageBase
+from ui.pages.base import PageBase, follow_workspace_institution
 from ui.settings import REPORT_FOLDER_KEY, app_settings
 
 DISPLAY_NAME_KEY = "reports/display_name"
@@ -169,11 +169,8 @@ class ReportsPage(PageBase):
 
     def on_institution_changed(self) -> None:
         """Take the workspace institution unless the user typed another name."""
-        name = (self.workspace.institution()[0] if self.workspace else None) or ""
-        current = self.institution_edit.text().strip()
-        if not current or current == self._workspace_institution:
-            self.institution_edit.setText(name)
-        self._workspace_institution = name
+        self._workspace_institution = follow_workspace_institution(
+            self.institution_edit, self.workspace, self._workspace_institution)
 
     def _latest_release(self) -> str | None:
         return max(self._releases) if self._releases else None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
 #: Bytes of a file a detector may look at. Detectors must decide from this much.
 HEAD_BYTES = 64 * 1024
@@ -57,11 +57,15 @@ class ParsedFile:
     Attributes
     ----------
     kind : str
-        The kind of records, which picks the storage function (``esi_institutions``).
-    records : list
-        Domain records of that kind.
+        The kind of records, which picks the storage function (``esi_institutions``,
+        ``publications``).
+    records : iterable
+        Domain records of that kind: a list, or for large files a generator that reads
+        the file as it is consumed (streaming). A generator appends to ``problems`` and
+        ``warnings``, counts ``rows_read`` and advances ``fraction`` as it goes, and raises
+        :class:`~analyst_app.errors.InputError` when the file turns out not to be its format.
     rows_read : int
-        Data rows or records the file holds.
+        Data rows or records the file holds (for a generator: read so far).
     encoding : str
         The text encoding used.
     details : dict
@@ -70,15 +74,18 @@ class ParsedFile:
         Rows skipped and why.
     warnings : list of str
         Plain-words warnings about the file.
+    fraction : float
+        How much of the file has been read, 0..1 (for progress while streaming).
     """
 
     kind: str
-    records: list[Any]
+    records: Iterable[Any]
     rows_read: int
     encoding: str
     details: dict[str, Any] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    fraction: float = 0.0
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,80 @@
+"""Normalised identifiers and match keys used to deduplicate publications across sources."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
+_DOI_SHAPE = re.compile(r"^10\.\d{4,9}/\S+$")
+_NOT_WORD = re.compile(r"[\W_]+", re.UNICODE)
+
+
+def normalise_doi(value: str | None) -> str | None:
+    """Return a DOI in lower case without URL or ``doi:`` prefix, or ``None`` if it is not one.
+
+    >>> normalise_doi("https://doi.org/10.1016/J.CEJ.2020.01.001")
+    '10.1016/j.cej.2020.01.001'
+    """
+    if not value:
+        return None
+    doi = _DOI_PREFIX.sub("", value.strip()).strip().rstrip(".").lower()
+    return doi if _DOI_SHAPE.match(doi) else None
+
+
+def normalise_ut(value: str | None) -> str | None:
+    """Return a WoS accession number as ``WOS:000123456700001`` (other databases keep their prefix)."""
+    if not value:
+        return None
+    ut = value.strip().upper()
+    if not ut:
+        return None
+    if ":" not in ut and ut[:1].isdigit():
+        ut = f"WOS:{ut}"
+    return ut
+
+
+def normalise_eid(value: str | None) -> str | None:
+    """Return a Scopus EID (``2-s2.0-85012345678``) stripped, or ``None``."""
+    eid = (value or "").strip()
+    return eid or None
+
+
+def normalise_title(title: str | None) -> str:
+    """Return ``title`` folded for matching: NFKC, lower case, letters and digits only.
+
+    Chinese characters are kept (they are letters to Unicode), so Chinese titles match too.
+    """
+    if not title:
+        return ""
+    text = unicodedata.normalize("NFKC", title).casefold()
+    return _NOT_WORD.sub("", text)
+
+
+def surname_key(author: str | None) -> str:
+    """Return the folded surname of an author written ``Surname, Given`` / ``Surname G`` / ``张伟``."""
+    if not author:
+        return ""
+    name = unicodedata.normalize("NFKC", author).strip()
+    if "," in name:
+        name = name.split(",", 1)[0]
+    elif " " in name and not _is_cjk(name):
+        name = name.split()[0]
+    return _NOT_WORD.sub("", name.casefold())
+
+
+def title_key(title: str | None, year: int | None, first_author: str | None) -> str | None:
+    """Return the fallback match key ``title|year|surname``, or ``None`` when too weak to match.
+
+    A key needs a title of at least 20 folded characters (8 for Chinese) and a year, so
+    short generic titles ("Editorial", "Reply") never merge two different papers.
+    """
+    folded = normalise_title(title)
+    minimum = 8 if _is_cjk(folded) else 20
+    if len(folded) < minimum or not year:
+        return None
+    return f"{folded}|{year}|{surname_key(first_author)}"
+
+
+def _is_cjk(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)

@@ -81,7 +81,8 @@ class EsiStatusResult:
         ``ratio_1per10k`` (our cites / threshold), ``status`` (a key of
         :data:`STATUS_LEVELS`), ``previous_rank``, ``previous_institutions``, ``rank_change``
         (previous rank − rank: positive means the institution moved up), ``newly_listed``
-        (bool) and ``matched_name`` (the name found in the list).
+        (bool: listed now, not listed in the previous release's list of the field; false
+        when that list was not imported) and ``matched_name`` (the name found in the list).
     dropped_fields : list of str
         Fields listed in the previous release but not in this one.
     """
@@ -255,6 +256,8 @@ def _with_change(current: pd.DataFrame, before: pd.DataFrame) -> pd.DataFrame:
     table["rank"] = table["rank"].astype("Int64")
     table["previous_rank"] = table["previous_rank"].astype("Int64")
     table["rank_change"] = table["previous_rank"] - table["rank"]
+    # "Newly listed" needs the field's list of the previous release: a field whose earlier
+    # list was never imported has no comparison, not a new entry.
     table["newly_listed"] = (table["status"] != "not_listed") & (
-        table["previous_status"].isna() | (table["previous_status"] == "not_listed"))
+        table["previous_status"] == "not_listed")
     return table.drop(columns=["previous_status"])

@@ -39,7 +39,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         print("analyst-app: interrupted", file=sys.stderr)
-        return EXIT_INTERNAL
+        return 130  # the shell convention for Ctrl-C
+    except BrokenPipeError:
+        # `analyst-app ... | head` closed the pipe: not an error of ours.
+        sys.stderr.close()
+        return EXIT_OK
     except Exception:  # an internal error: show the traceback so it can be reported
         traceback.print_exc()
         print("analyst-app: internal error (please report the message above)", file=sys.stderr)
@@ -74,6 +78,8 @@ def _parser() -> argparse.ArgumentParser:
     bulletin.add_argument("--output", required=True, type=Path, metavar="FILE.docx")
     bulletin.add_argument("--xlsx", type=Path, metavar="FILE.xlsx",
                           help="also write the tables as an Excel workbook")
+    bulletin.add_argument("--display-name", metavar="NAME",
+                          help="the institution's name as printed, e.g. 大连理工大学")
     bulletin.set_defaults(handler=_cmd_report_bulletin)
 
     ws = commands.add_parser("workspace", help="workspace settings and import history")
@@ -113,6 +119,9 @@ def _institution_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--alias", action="append", default=[], metavar="NAME",
                         help="another name of the institution (repeatable)")
     parser.add_argument("--release", metavar="LABEL", help="ESI release (default: the latest)")
+    parser.add_argument("--allow-unlisted", action="store_true",
+                        help="accept an institution that no imported list names (else: an error "
+                             "suggesting the closest names)")
 
 
 def _open(args: argparse.Namespace, *, create: bool = False):
@@ -144,7 +153,7 @@ def _cmd_esi_status(args: argparse.Namespace) -> int:
     workspace = _open(args)
     try:
         report = esi_status(workspace, args.institution, aliases=tuple(args.alias),
-                            release=args.release)
+                            release=args.release, allow_unlisted=args.allow_unlisted)
     finally:
         workspace.close()
     records = status_records(report.result)
@@ -198,7 +207,8 @@ def _cmd_report_bulletin(args: argparse.Namespace) -> int:
     workspace = _open(args)
     try:
         output = build_esi_bulletin(workspace, args.institution, args.output, xlsx=args.xlsx,
-                                    release=args.release)
+                                    release=args.release, display_name=args.display_name,
+                                    allow_unlisted=args.allow_unlisted)
     finally:
         workspace.close()
     for path in (output.docx, output.xlsx):

@@ -7,6 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(
+  python3 python3-venv                # a stock Debian 12 has no ensurepip without python3-venv
   fonts-noto-cjk                      # Chinese glyphs for Qt, matplotlib and LibreOffice
   libreoffice-writer-nogui poppler-utils   # render .docx reports to PDF/PNG in tests
   libegl1 libgl1 libfontconfig1 libdbus-1-3 libxkbcommon0 libxkbcommon-x11-0
@@ -26,6 +27,12 @@ if ((${#missing[@]})); then
   echo "setup: installing system packages: ${missing[*]}"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# Show the templates' 宋体/黑体 as Noto Serif/Sans CJK SC, as Word shows SimSun/SimHei.
+fontconf=/etc/fonts/conf.d/64-analyst-cjk.conf
+if [ -d /etc/fonts/conf.d ] && ! cmp -s data/fonts/64-analyst-cjk.conf "$fontconf"; then
+  if [ "$(id -u)" -eq 0 ]; then cp data/fonts/64-analyst-cjk.conf "$fontconf"; else sudo cp data/fonts/64-analyst-cjk.conf "$fontconf"; fi
 fi
 
 PYTHON=${PYTHON:-python3.11}

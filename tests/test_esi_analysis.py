@@ -117,3 +117,27 @@ def test_unknown_release_and_empty_input_raise():
         compute_esi_status(_list("2025-11", "X", [1]).iloc[0:0], EsiStatusParams("A"))
     with pytest.raises(ValueError, match="2024-01"):
         compute_esi_status(_list("2025-11", "X", [1]), EsiStatusParams("A", release="2024-01"))
+
+
+def test_field_without_previous_list_is_not_newly_listed():
+    cites = list(range(2000, 0, -10))
+    names = [f"INST {i}" for i in range(200)]
+    frames = [_list("2025-09", "CHEMISTRY", cites, names),
+              _list("2025-11", "CHEMISTRY", cites, names),
+              _list("2025-11", "PHYSICS", cites, names)]  # PHYSICS was not imported for 2025-09
+    table = compute_esi_status(pd.concat(frames), EsiStatusParams("INST 8")).table.set_index("field")
+    assert not bool(table.loc["PHYSICS", "newly_listed"])
+    assert pd.isna(table.loc["PHYSICS", "previous_rank"]) and pd.isna(table.loc["PHYSICS", "rank_change"])
+    assert table.loc["CHEMISTRY", "rank_change"] == 0
+
+
+def test_misspelled_institution_is_refused_with_suggestions(sample_workspace_path):
+    from analyst_app.errors import InputError
+    ws = open_workspace(sample_workspace_path, create=False)
+    try:
+        with pytest.raises(InputError, match="did you mean 'DALIAN UNIVERSITY OF TECHNOLOGY'"):
+            esi_status(ws, "DALIAN UNIV OF TECHNOLOGY")
+        result = esi_status(ws, "NOWHERE INSTITUTE", allow_unlisted=True).result
+        assert (result.table["status"] == "not_listed").all()
+    finally:
+        ws.close()

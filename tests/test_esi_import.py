@@ -175,3 +175,20 @@ def test_cancel_during_storage_rolls_the_file_back(workspace, esi_files):
     assert max(seen) > 0.4
     with workspace.session() as session:
         assert table_counts(session) == before
+
+
+@pytest.mark.parametrize("encoding", ["gb18030", "cp1252", "utf-16"])
+def test_large_resaved_list_decodes_past_the_head(workspace, esi_files, tmp_path, encoding):
+    # Chemistry is 168 KB: only its footer's © is non-ASCII, far beyond the detector's head.
+    chemistry = next(p for p in esi_files if "CHEMISTRY" in p.name)
+    path = tmp_path / f"chem_{encoding}.csv"
+    path.write_bytes(chemistry.read_text(encoding="utf-8").encode(encoding))
+    report = import_file(workspace, path, release="2025-11")
+    assert report.status == "imported", report.message
+    assert report.stored == 2141
+
+
+def test_workspace_path_that_is_a_folder_exits_2(tmp_path, esi_files, capsys):
+    from analyst_app.cli import main
+    assert main(["import", str(esi_files[0]), "-w", str(tmp_path), "--release", "2025-11"]) == 2
+    assert "folder" in capsys.readouterr().err

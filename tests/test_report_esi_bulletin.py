@@ -299,7 +299,13 @@ def test_user_errors_are_input_errors(sample_workspace, tmp_path, monkeypatch):
 
 
 def test_institution_in_no_list_gets_a_bulletin_without_listed_fields(sample_workspace, tmp_path):
-    out = build_esi_bulletin(sample_workspace, "NO SUCH & UNIVERSITY", tmp_path / "b.docx")
+    # A name in no list is refused as a likely misspelling, with the closest names ...
+    with pytest.raises(InputError, match="DALIAN UNIVERSITY OF TECHNOLOGY"):
+        build_esi_bulletin(sample_workspace, "DALIAN UNIV OF TECHNOLOGY", tmp_path / "b.docx")
+    assert not (tmp_path / "b.docx").exists()
+    # ... unless the librarian says the institution really is in no list.
+    out = build_esi_bulletin(sample_workspace, "NO SUCH & UNIVERSITY", tmp_path / "b.docx",
+                             allow_unlisted=True)
     assert out.context["lead"] == "本期（2025-11）ESI 数据显示，我校暂无学科进入 ESI 全球前 1%。"
     assert {row["level"] for row in out.context["rows"]} == {"未进入"}
     title = [p.text for p in Document(str(out.docx)).paragraphs if p.style.name == "Title"]

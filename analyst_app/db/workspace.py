@@ -125,11 +125,7 @@ def open_workspace(location: str | Path, *, create: bool = True) -> Workspace:
     """
     url, path = workspace_url(location)
     if path is not None:
-        if not path.exists() and not create:
-            raise WorkspaceError(f"{path}: no such workspace")
-        if path.exists() and not _looks_like_sqlite(path):
-            raise WorkspaceError(f"{path}: not a workspace (not an SQLite database)")
-        path.parent.mkdir(parents=True, exist_ok=True)
+        _check_path(path, create)
     engine = _make_engine(url)
     backup = None
     try:
@@ -151,6 +147,20 @@ def open_workspace(location: str | Path, *, create: bool = True) -> Workspace:
         engine.dispose()
         raise WorkspaceError(f"{location}: cannot open workspace: {exc}") from exc
     return Workspace(url=url, path=path, engine=engine, backup=backup)
+
+
+def _check_path(path: Path, create: bool) -> None:
+    try:
+        if path.is_dir():
+            raise WorkspaceError(f"{path}: a folder, not a workspace file")
+        if not path.exists():
+            if not create:
+                raise WorkspaceError(f"{path}: no such workspace")
+            path.parent.mkdir(parents=True, exist_ok=True)
+        elif not _looks_like_sqlite(path):
+            raise WorkspaceError(f"{path}: not a workspace (not an SQLite database)")
+    except OSError as exc:
+        raise WorkspaceError(f"{path}: cannot open workspace: {exc.strerror or exc}") from exc
 
 
 def _looks_like_sqlite(path: Path) -> bool:

@@ -77,3 +77,31 @@ def _mostly_printable(text: str) -> bool:
         return False
     bad = sum(1 for ch in text if not (ch.isprintable() or ch in "\r\n\t"))
     return bad / len(text) < 0.02
+
+
+def decode_text(data: bytes, encoding: str) -> tuple[str, str]:
+    """Decode a whole file, falling back when the head's guess fails further on.
+
+    The guess is made on a bounded head: a list whose only non-ASCII character is the
+    ``©`` of its footer, re-saved by Excel as GB18030 or Windows-1252, looks like UTF-8
+    there. Fallbacks: GB18030 (Chinese Windows), then Windows-1252.
+
+    Returns
+    -------
+    (str, str)
+        The text and the encoding that decoded it.
+
+    Raises
+    ------
+    UnicodeDecodeError
+        When no candidate decodes the data.
+    """
+    candidates = [encoding] + [e for e in ("utf-8", "gb18030", "cp1252") if e != encoding]
+    error: UnicodeDecodeError | None = None
+    for candidate in candidates:
+        try:
+            return data.decode(candidate), candidate
+        except UnicodeDecodeError as exc:
+            error = error or exc
+    assert error is not None
+    raise error

@@ -25,6 +25,7 @@ from pathlib import Path
 from analyst_app.domain.esi_fields import EsiField, normalise_field
 from analyst_app.errors import InputError
 from analyst_app.importers.base import FileHead, ImporterSpec, ParsedFile
+from analyst_app.importers.encoding import decode_text
 
 FORMAT_ID = "esi_institutions"
 VERSION = "1.0"
@@ -101,7 +102,7 @@ def read_esi_institutions(path: Path, encoding: str) -> ParsedFile:
     """
     name = str(path)
     try:
-        text = path.read_bytes().decode(encoding)
+        text, encoding = decode_text(path.read_bytes(), encoding)
     except UnicodeDecodeError as exc:
         raise InputError(f"not valid {encoding} text near byte {exc.start}", file=name) from exc
     lines = text.splitlines()

@@ -25,6 +25,7 @@ from pathlib import Path
 from analyst_app.domain.esi_fields import normalise_field
 from analyst_app.errors import InputError
 from analyst_app.importers.base import FileHead, ImporterSpec, ParsedFile
+from analyst_app.importers.encoding import decode_text
 
 FORMAT_ID = "esi_thresholds"
 VERSION = "1.0"
@@ -87,7 +88,11 @@ def read_esi_thresholds(path: Path, encoding: str) -> ParsedFile:
         With file and line, for an unknown field, a non-numeric threshold, or no rows.
     """
     name = str(path)
-    lines = path.read_bytes().decode(encoding, errors="strict").splitlines()
+    try:
+        text, encoding = decode_text(path.read_bytes(), encoding)
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not valid {encoding} text near byte {exc.start}", file=name) from exc
+    lines = text.splitlines()
     index = _header_index(lines)
     if index is None:
         raise InputError("no header with 'Research Fields' and 'Institution' columns", file=name)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 
 import pandas as pd
 
-from analysis.esi import EsiStatusParams, EsiStatusResult, compute_esi_status
+from analysis.esi import (EsiStatusParams, EsiStatusResult, compute_esi_status,
+                          normalise_institution)
 from analyst_app.db import queries
 from analyst_app.db.workspace import Workspace
 from analyst_app.errors import InputError
@@ -54,7 +56,8 @@ def resolve_institution(workspace: Workspace, name: str | None,
 
 def esi_status(workspace: Workspace, institution: str | None = None, *,
                aliases: tuple[str, ...] = (), release: str | None = None,
-               rounding: str = "ceil", progress: Progress = no_progress,
+               rounding: str = "ceil", allow_unlisted: bool = False,
+               progress: Progress = no_progress,
                cancel: CancelToken | None = None) -> EsiStatusReport:
     """Compute the ESI standing of an institution in every imported field of a release.
 
@@ -70,6 +73,9 @@ def esi_status(workspace: Workspace, institution: str | None = None, *,
         Release label; defaults to the latest imported.
     rounding : {'ceil', 'round', 'floor'}
         Rounding of the threshold ranks.
+    allow_unlisted : bool
+        Accept an institution that no imported list names (otherwise that is taken for a
+        misspelling and refused with the closest names).
 
     Returns
     -------
@@ -78,7 +84,8 @@ def esi_status(workspace: Workspace, institution: str | None = None, *,
     Raises
     ------
     InputError
-        When nothing is imported, or the release is unknown.
+        When nothing is imported, the release is unknown, or (unless ``allow_unlisted``)
+        no imported list names the institution.
     """
     name, all_aliases = resolve_institution(workspace, institution, aliases)
     progress(0.1, "reading ESI lists")
@@ -89,6 +96,8 @@ def esi_status(workspace: Workspace, institution: str | None = None, *,
     if cancel is not None:
         cancel.raise_if_cancelled()
     progress(0.6, "computing ESI status")
+    if not allow_unlisted:
+        check_institution_listed(rankings, name, all_aliases)
     params = EsiStatusParams(institution=name, aliases=all_aliases, release=release,
                              rounding=rounding)  # type: ignore[arg-type]
     try:
@@ -98,6 +107,26 @@ def esi_status(workspace: Workspace, institution: str | None = None, *,
     used = [r for r in (result.release, result.previous_release) if r]
     progress(1.0, "done")
     return EsiStatusReport(result, lists[lists["release"].isin(used)].reset_index(drop=True))
+
+
+def check_institution_listed(rankings: pd.DataFrame, name: str, aliases: tuple[str, ...]) -> None:
+    """Raise :class:`InputError` with the closest names when no list names the institution.
+
+    An institution missing from every imported list is far more often a misspelling
+    ("DALIAN UNIV OF TECHNOLOGY") than a university in no ESI field at all, and a
+    bulletin saying "no field entered" for a typo would look official.
+    """
+    if rankings.empty:
+        return
+    wanted = {normalise_institution(n) for n in (name, *aliases)}
+    known = pd.unique(rankings["institution"])
+    if any(normalise_institution(k) in wanted for k in known):
+        return
+    close = difflib.get_close_matches(normalise_institution(name),
+                                      [normalise_institution(k) for k in known], n=3, cutoff=0.6)
+    hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+    raise InputError(f"no imported ESI list names {name!r}{hint} (to analyse an institution "
+                     "that is in no list, allow unlisted institutions)")
 
 
 def status_records(result: EsiStatusResult) -> list[dict]:

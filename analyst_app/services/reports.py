@@ -47,7 +47,8 @@ class ReportOutput:
 
 def build_esi_bulletin(workspace: Workspace, institution: str | None, output: Path, *,
                        xlsx: Path | None = None, release: str | None = None,
-                       display_name: str | None = None, progress: Progress = no_progress,
+                       display_name: str | None = None, allow_unlisted: bool = False,
+                       progress: Progress = no_progress,
                        cancel: CancelToken | None = None) -> ReportOutput:
     """Build the ESI bulletin (ESI 学科动态监测通报) as Word, and optionally Excel.
 
@@ -70,6 +71,8 @@ def build_esi_bulletin(workspace: Workspace, institution: str | None, output: Pa
         ESI release label; defaults to the latest imported.
     display_name : str, optional
         The institution's name as printed (e.g. ``大连理工大学``); defaults to the ESI name.
+    allow_unlisted : bool
+        Build the bulletin even when no imported list names the institution.
     progress : callable
         ``progress(fraction, message)``.
     cancel : CancelToken, optional
@@ -89,7 +92,7 @@ def build_esi_bulletin(workspace: Workspace, institution: str | None, output: Pa
     """
     output = _check_output(output, ".docx")
     xlsx = _check_output(xlsx, ".xlsx") if xlsx is not None else None
-    report = esi_status(workspace, institution, release=release,
+    report = esi_status(workspace, institution, release=release, allow_unlisted=allow_unlisted,
                         progress=scaled(progress, 0.0, 0.3), cancel=cancel)
     _check(cancel)
     generated_at = datetime.now()

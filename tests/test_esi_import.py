@@ -117,8 +117,9 @@ BAD_INPUTS = {
                   "not a supported"),
     "truncated.csv": (lambda t: t[: len(t) // 2].encode(), None, "truncated"),
     "rank.csv": (lambda t: t.replace('"3","CNRS', '"three","CNRS').encode(), 5, "not a number"),
-    "cnki_gb18030.txt": (lambda t: "{Reference Type}: Journal Article\n{Title}: 碳捕集研究进展\n"
-                         .encode("gb18030"), None, "not a supported"),
+    # A GB18030 text that is no export at all (a report draft saved from Notepad).
+    "gb18030.txt": (lambda t: "学科分析报告（草稿）\n第一章 绪论\n碳捕集研究进展综述。\n"
+                    .encode("gb18030"), None, "not a supported"),
 }
 
 
@@ -171,10 +172,27 @@ def test_cancel_during_storage_rolls_the_file_back(workspace, esi_files):
 
     clinical = next(p for p in esi_files if "CLINICAL" in p.name)
     with pytest.raises(Cancelled):
-        import_files(workspace, [clinical], release="2025-11", progress=progress, cancel=token)
+        import_file(workspace, clinical, release="2025-11", progress=progress, cancel=token)
     assert max(seen) > 0.4
     with workspace.session() as session:
         assert table_counts(session) == before
+
+
+def test_cancel_in_a_multi_file_import_keeps_finished_files_and_reports_the_rest(workspace, esi_files):
+    from analyst_app.tasks import CancelToken
+    token = CancelToken()
+    chosen = esi_files[:4]
+
+    def progress(fraction: float, message: str) -> None:
+        if fraction >= 0.5 and message.startswith("storing"):
+            token.cancel()  # inside the third file
+
+    reports = import_files(workspace, chosen, release="2025-11", progress=progress, cancel=token)
+    assert [r.status for r in reports] == ["imported", "imported", "cancelled", "cancelled"]
+    with workspace.session() as session:
+        frame = esi_rankings_frame(session)
+    assert len(frame) == reports[0].stored + reports[1].stored
+    assert "nothing stored" in reports[2].message
 
 
 @pytest.mark.parametrize("encoding", ["gb18030", "cp1252", "utf-16"])

@@ -37,15 +37,10 @@ def test_migrations_match_the_models(tmp_path):
 
 def test_older_workspace_is_backed_up_then_upgraded(tmp_path, esi_files):
     path = tmp_path / "old.sqlite"
-    ws = open_workspace(path)
-    ws.close()
-    # Make it an "older" workspace: schema at the first revision, with data in it.
+    # An "older" workspace: schema at the first revision only, as version 0.1 wrote it.
     from sqlalchemy import create_engine
     engine = create_engine(f"sqlite:///{path}")
-    with engine.begin() as conn:
-        conn.execute(text("DROP INDEX ix_esi_institution_list_field_id"))
-        conn.execute(text("DROP INDEX ix_import_batch_format"))
-        conn.execute(text("UPDATE alembic_version SET version_num = '0001'"))
+    migrations.upgrade(engine, "0001")
     engine.dispose()
     ws = open_workspace(path)
     report = import_file(ws, esi_files[0], release="2025-11")

@@ -123,3 +123,130 @@ class Setting(Base):
 
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[dict | list | str | int | float | None] = mapped_column(JSON)
+
+
+class Publication(Base):
+    """One deduplicated publication (WoS, Scopus or CNKI, possibly merged from several).
+
+    List fields that analyses read as a whole are stored as text, one item per line
+    (``keywords_author``, ``keywords_plus``, ``categories``, ``research_areas``,
+    ``cited_references``, ``emails``); derived tables (keyword and reference indexes) are
+    built from them after a bulk import.
+    """
+
+    __tablename__ = "publication"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    doi: Mapped[str | None] = mapped_column(String(300), index=True)
+    ut: Mapped[str | None] = mapped_column(String(64), index=True)
+    eid: Mapped[str | None] = mapped_column(String(64), index=True)
+    pmid: Mapped[str | None] = mapped_column(String(32))
+    title_key: Mapped[str | None] = mapped_column(String(400), index=True)
+    title: Mapped[str] = mapped_column(Text)
+    title_en: Mapped[str | None] = mapped_column(Text)
+    year: Mapped[int | None] = mapped_column(Integer, index=True)
+    doc_type: Mapped[str | None] = mapped_column(String(100))
+    language: Mapped[str | None] = mapped_column(String(50))
+    source_title: Mapped[str | None] = mapped_column(String(500))
+    source_abbrev: Mapped[str | None] = mapped_column(String(200))
+    volume: Mapped[str | None] = mapped_column(String(50))
+    issue: Mapped[str | None] = mapped_column(String(50))
+    begin_page: Mapped[str | None] = mapped_column(String(50))
+    end_page: Mapped[str | None] = mapped_column(String(50))
+    article_number: Mapped[str | None] = mapped_column(String(100))
+    publisher: Mapped[str | None] = mapped_column(String(300))
+    issn: Mapped[str | None] = mapped_column(String(20))
+    eissn: Mapped[str | None] = mapped_column(String(20))
+    abstract: Mapped[str | None] = mapped_column(Text)
+    first_author: Mapped[str | None] = mapped_column(String(300))
+    reprint_address: Mapped[str | None] = mapped_column(Text)
+    emails: Mapped[str | None] = mapped_column(Text)
+    keywords_author: Mapped[str | None] = mapped_column(Text)
+    keywords_plus: Mapped[str | None] = mapped_column(Text)
+    categories: Mapped[str | None] = mapped_column(Text)
+    research_areas: Mapped[str | None] = mapped_column(Text)
+    esi_field: Mapped[str | None] = mapped_column(String(64))
+    cited_references: Mapped[str | None] = mapped_column(Text)
+    cited_reference_count: Mapped[int] = mapped_column(Integer, default=0)
+    declared_reference_count: Mapped[int | None] = mapped_column(Integer)
+    times_cited: Mapped[int | None] = mapped_column(Integer)
+    highly_cited: Mapped[bool | None] = mapped_column()
+    hot_paper: Mapped[bool | None] = mapped_column()
+    funding: Mapped[str | None] = mapped_column(Text)
+    open_access: Mapped[str | None] = mapped_column(String(200))
+    sources: Mapped[str] = mapped_column(String(64))
+    extra: Mapped[dict] = mapped_column(JSON, default=dict)
+
+
+class PublicationOccurrence(Base):
+    """Where a publication was read: one row per record of an imported file."""
+
+    __tablename__ = "publication_occurrence"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    publication_id: Mapped[int] = mapped_column(
+        ForeignKey("publication.id", ondelete="CASCADE"), index=True)
+    batch_id: Mapped[int] = mapped_column(ForeignKey("import_batch.id", ondelete="CASCADE"),
+                                          index=True)
+    source: Mapped[str] = mapped_column(String(16))
+    source_line: Mapped[int] = mapped_column(Integer)
+    #: ``new`` for the record that created the publication, else the rule that merged it.
+    match_rule: Mapped[str] = mapped_column(String(16))
+    merge_id: Mapped[int | None] = mapped_column(ForeignKey("merge_log.id", ondelete="SET NULL"))
+
+
+class Authorship(Base):
+    """An author of a publication, in byline order, with the positions of their addresses."""
+
+    __tablename__ = "authorship"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    publication_id: Mapped[int] = mapped_column(
+        ForeignKey("publication.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    full_name: Mapped[str] = mapped_column(String(300), index=True)
+    short_name: Mapped[str | None] = mapped_column(String(200))
+    orcid: Mapped[str | None] = mapped_column(String(32))
+    researcher_id: Mapped[str | None] = mapped_column(String(64))
+    corresponding: Mapped[bool] = mapped_column(default=False)
+    #: Comma-separated 0-based positions in the publication's addresses.
+    address_positions: Mapped[str | None] = mapped_column(String(200))
+
+
+class PublicationAddress(Base):
+    """An affiliation address of a publication."""
+
+    __tablename__ = "publication_address"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    publication_id: Mapped[int] = mapped_column(
+        ForeignKey("publication.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    organisation: Mapped[str | None] = mapped_column(String(300))
+    country: Mapped[str | None] = mapped_column(String(100))
+
+
+class MergeLog(Base):
+    """A deduplication decision: an incoming record merged into an existing publication.
+
+    ``changes`` holds, per field the merge changed, the value before the merge (so the
+    merge can be undone); ``incoming`` the merged record itself (so undo can give it a
+    publication of its own).
+    """
+
+    __tablename__ = "merge_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    publication_id: Mapped[int] = mapped_column(
+        ForeignKey("publication.id", ondelete="CASCADE"), index=True)
+    batch_id: Mapped[int] = mapped_column(ForeignKey("import_batch.id", ondelete="CASCADE"),
+                                          index=True)
+    source: Mapped[str] = mapped_column(String(16))
+    source_line: Mapped[int] = mapped_column(Integer)
+    rule: Mapped[str] = mapped_column(String(16))
+    match_key: Mapped[str] = mapped_column(Text)
+    decided_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
+    changes: Mapped[dict] = mapped_column(JSON, default=dict)
+    incoming: Mapped[dict] = mapped_column(JSON, default=dict)
+    undone_at: Mapped[datetime | None] = mapped_column(DateTime)

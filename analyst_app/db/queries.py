@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pandas as pd
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from analyst_app.db.models import (EsiField, EsiInstitutionList, EsiInstitutionRanking,
                                    EsiRelease, EsiThreshold, ImportBatch)
+
+
+def utc_to_local(column: pd.Series) -> pd.Series:
+    """Convert naive UTC times (the database's ``CURRENT_TIMESTAMP``) to naive local times.
+
+    Times are stored in UTC so a team database shared across machines agrees; users read
+    them in their own time zone.
+    """
+    if column.empty:
+        return column
+    stamps = pd.to_datetime(column, utc=True)
+    return stamps.dt.tz_convert(datetime.now().astimezone().tzinfo).dt.tz_localize(None)
 
 
 def esi_rankings_frame(session: Session, releases: list[str] | None = None) -> pd.DataFrame:
@@ -68,13 +82,15 @@ def esi_lists_frame(session: Session) -> pd.DataFrame:
              .join(EsiField, EsiInstitutionList.field_id == EsiField.id)
              .join(ImportBatch, EsiInstitutionList.batch_id == ImportBatch.id)
              .order_by(EsiRelease.label, EsiField.name_en))
-    return pd.DataFrame(session.execute(query).mappings().all(), columns=[
+    frame = pd.DataFrame(session.execute(query).mappings().all(), columns=[
         "release", "field", "field_zh", "institutions", "batch_id", "file_name", "sha256",
         "encoding", "imported_at", "importer_version"])
+    frame["imported_at"] = utc_to_local(frame["imported_at"])
+    return frame
 
 
 def import_batches_frame(session: Session) -> pd.DataFrame:
-    """Return the import history, newest first.
+    """Return the import history, newest first (``imported_at`` in local time).
 
     Columns: ``id``, ``file_name``, ``format``, ``release``, ``imported_at``, ``rows_read``,
     ``rows_stored``, ``rows_merged``, ``rows_skipped``, ``sha256``, ``encoding``, ``problems``,
@@ -86,9 +102,11 @@ def import_batches_frame(session: Session) -> pd.DataFrame:
                    ImportBatch.rows_skipped, ImportBatch.sha256, ImportBatch.encoding,
                    ImportBatch.problems, ImportBatch.warnings,
                    ImportBatch.details).order_by(ImportBatch.id.desc())
-    return pd.DataFrame(session.execute(query).mappings().all(), columns=[
+    frame = pd.DataFrame(session.execute(query).mappings().all(), columns=[
         "id", "file_name", "format", "release", "imported_at", "rows_read", "rows_stored",
         "rows_merged", "rows_skipped", "sha256", "encoding", "problems", "warnings", "details"])
+    frame["imported_at"] = utc_to_local(frame["imported_at"])
+    return frame
 
 
 def table_counts(session: Session) -> dict[str, int]:
@@ -96,3 +114,82 @@ def table_counts(session: Session) -> dict[str, int]:
     from analyst_app.db.models import Base
     return {name: session.scalar(select(func.count()).select_from(table)) or 0
             for name, table in Base.metadata.tables.items()}
+
+
+def _publication_filter(search: str | None, year: int | None, source: str | None):
+    from sqlalchemy import exists, or_
+    from analyst_app.db.models import Authorship, Publication
+    conditions = []
+    if search:
+        pattern = f"%{search.strip()}%"
+        by_author = exists().where(Authorship.publication_id == Publication.id,
+                                   Authorship.full_name.ilike(pattern))
+        conditions.append(or_(Publication.title.ilike(pattern), Publication.source_title.ilike(pattern),
+                              Publication.doi == search.strip().lower(), by_author))
+    if year is not None:
+        conditions.append(Publication.year == year)
+    if source:
+        conditions.append(Publication.sources.like(f"%{source}%"))
+    return conditions
+
+
+def publications_page(session: Session, *, search: str | None = None, year: int | None = None,
+                      source: str | None = None, offset: int = 0, limit: int = 200) -> pd.DataFrame:
+    """Return one page of publications for the record browser (never the whole corpus).
+
+    Parameters
+    ----------
+    search : str, optional
+        Text matched case-insensitively in the title, source title and author names, or a DOI.
+    year : int, optional
+        Publication year.
+    source : str, optional
+        ``wos``, ``scopus`` or ``cnki``.
+    offset, limit : int
+        The page.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``id``, ``title``, ``first_author``, ``year``, ``source_title``, ``doc_type``,
+        ``doi``, ``ut``, ``eid``, ``times_cited``, ``cited_reference_count``, ``sources``.
+    """
+    from analyst_app.db.models import Publication
+    columns = ["id", "title", "first_author", "year", "source_title", "doc_type", "doi", "ut",
+               "eid", "times_cited", "cited_reference_count", "sources"]
+    query = (select(*[getattr(Publication, c) for c in columns])
+             .where(*_publication_filter(search, year, source))
+             .order_by(Publication.id).offset(offset).limit(limit))
+    return pd.DataFrame(session.execute(query).all(), columns=columns)
+
+
+def publications_count(session: Session, *, search: str | None = None, year: int | None = None,
+                       source: str | None = None) -> int:
+    """Return how many publications :func:`publications_page` pages through."""
+    from analyst_app.db.models import Publication
+    query = select(func.count(Publication.id)).where(*_publication_filter(search, year, source))
+    return session.scalar(query) or 0
+
+
+def merge_log_frame(session: Session, *, batch_id: int | None = None) -> pd.DataFrame:
+    """Return the merge decisions, newest first.
+
+    Columns: ``id``, ``publication_id``, ``title``, ``rule`` (``doi``, ``ut``, ``eid`` or
+    ``title``), ``match_key``, ``source``, ``file_name``, ``source_line``, ``changed_fields``
+    (comma-separated), ``decided_at``, ``undone_at``.
+    """
+    from analyst_app.db.models import MergeLog, Publication
+    query = (select(MergeLog.id, MergeLog.publication_id, Publication.title, MergeLog.rule,
+                    MergeLog.match_key, MergeLog.source, ImportBatch.file_name,
+                    MergeLog.source_line, MergeLog.changes, MergeLog.decided_at,
+                    MergeLog.undone_at)
+             .join(Publication, Publication.id == MergeLog.publication_id)
+             .join(ImportBatch, ImportBatch.id == MergeLog.batch_id)
+             .order_by(MergeLog.id.desc()))
+    if batch_id is not None:
+        query = query.where(MergeLog.batch_id == batch_id)
+    frame = pd.DataFrame(session.execute(query).all(), columns=[
+        "id", "publication_id", "title", "rule", "match_key", "source", "file_name",
+        "source_line", "changes", "decided_at", "undone_at"])
+    frame["changed_fields"] = frame.pop("changes").map(lambda c: ", ".join(sorted(c or {})))
+    return frame

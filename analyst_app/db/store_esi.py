@@ -30,7 +30,7 @@ def content_fingerprint(parsed: ParsedFile) -> str:
 
 
 def store_esi_institutions(session: Session, batch: ImportBatch, parsed: ParsedFile,
-                           release_label: str, check: Callable[[float], None]) -> int:
+                           release_label: str, check: Callable[[float], None]) -> tuple[int, int]:
     """Store one ESI Institutions list under ``release_label``.
 
     Parameters
@@ -49,8 +49,8 @@ def store_esi_institutions(session: Session, batch: ImportBatch, parsed: ParsedF
 
     Returns
     -------
-    int
-        Rows stored.
+    (int, int)
+        Rows stored, rows merged (always 0: a list is never merged).
 
     Raises
     ------
@@ -78,7 +78,7 @@ def store_esi_institutions(session: Session, batch: ImportBatch, parsed: ParsedF
              "institution": r.institution, "country": r.country, "documents": r.documents,
              "cites": r.cites, "cites_per_paper": r.cites_per_paper, "top_papers": r.top_papers}
             for r in rows[start:start + _CHUNK]])
-    return len(rows)
+    return len(rows), 0
 
 
 def _release(session: Session, label: str) -> EsiRelease:
@@ -112,8 +112,8 @@ def _check_conflicts(session: Session, batch: ImportBatch, release: EsiRelease,
 
 
 def store_esi_thresholds(session: Session, batch: ImportBatch, parsed: ParsedFile,
-                         release_label: str, check: Callable[[float], None]) -> int:
-    """Store the published thresholds of one release (one row per field and level).
+                         release_label: str, check: Callable[[float], None]) -> tuple[int, int]:
+    """Store the published thresholds of one release (one row per field and level); return (stored, 0).
 
     Raises
     ------
@@ -137,4 +137,4 @@ def store_esi_thresholds(session: Session, batch: ImportBatch, parsed: ParsedFil
     check(0.5)
     if values:
         session.execute(insert(EsiThreshold), values)
-    return len(parsed.records)
+    return len(parsed.records), 0

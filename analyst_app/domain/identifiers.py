@@ -66,14 +66,16 @@ def surname_key(author: str | None) -> str:
 def title_key(title: str | None, year: int | None, first_author: str | None) -> str | None:
     """Return the fallback match key ``title|year|surname``, or ``None`` when too weak to match.
 
-    A key needs a title of at least 20 folded characters (8 for Chinese) and a year, so
-    short generic titles ("Editorial", "Reply") never merge two different papers.
+    A key needs a title of at least 20 folded characters (8 for Chinese), a year and a
+    first author, so short generic titles ("Editorial", "Reply") and authorless items
+    (proceedings front matter, which repeats the conference name) never merge.
     """
     folded = normalise_title(title)
     minimum = 8 if _is_cjk(folded) else 20
-    if len(folded) < minimum or not year:
+    surname = surname_key(first_author)
+    if len(folded) < minimum or not year or not surname:
         return None
-    return f"{folded}|{year}|{surname_key(first_author)}"
+    return f"{folded}|{year}|{surname}"
 
 
 def _is_cjk(text: str) -> bool:

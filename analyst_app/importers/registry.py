@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from analyst_app.importers import esi_institutions, esi_thresholds
+from analyst_app.importers import cnki, esi_institutions, esi_thresholds, scopus_csv
 from analyst_app.importers.base import HEAD_BYTES, FileHead, ImporterSpec
 from analyst_app.importers.encoding import decode_head, detect_encoding
 
@@ -13,6 +13,8 @@ from analyst_app.importers.encoding import decode_head, detect_encoding
 IMPORTERS: tuple[ImporterSpec, ...] = (
     esi_institutions.SPEC,
     esi_thresholds.SPEC,
+    scopus_csv.SPEC,
+    *cnki.SPECS,
 )
 
 #: Below this score a detector's claim is ignored.
@@ -57,7 +59,8 @@ def detect_format(path: Path) -> Detection:
     head = read_head(path)
     if not head.raw:
         return Detection(None, 0.0, head, "the file is empty")
-    if head.encoding == "binary":
+    # Excel workbooks are zip files: binary, but some importers read them.
+    if head.encoding == "binary" and not head.raw.startswith(b"PK\x03\x04"):
         return Detection(None, 0.0, head, "the file is binary, not a text export")
     scored = [(spec.detect(head), -i, spec) for i, spec in enumerate(IMPORTERS)]
     score, _, spec = max(scored, key=lambda t: (t[0], t[1]))
@@ -67,6 +70,8 @@ def detect_format(path: Path) -> Detection:
 
 
 def _unsupported_reason(head: FileHead) -> str:
+    if head.encoding == "binary":
+        return "a zip or Excel file that is not a supported export (not a WoS 'savedrecs' workbook)"
     first = next((line.strip() for line in head.lines if line.strip()), "")
     if first.startswith("Indicators Results List"):
         kind = first.split(":", 1)[1].split()[0] if ":" in first else "this"

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from analyst_app.db.models import ImportBatch
 from analyst_app.db.store_esi import (content_fingerprint, store_esi_institutions,
                                       store_esi_thresholds)
+from analyst_app.db.store_publications import store_publications
 from analyst_app.db.workspace import Workspace
 from analyst_app.errors import Cancelled, InputError
 from analyst_app.importers.base import ParsedFile, Problem
@@ -22,10 +23,12 @@ from analyst_app.tasks import CancelToken, Progress, no_progress, scaled
 
 _RELEASE_LABEL = re.compile(r"^(19|20)\d\d-(0[1-9]|1[0-2])$")
 
-#: Storage function per record kind: ``store(session, batch, parsed, release, check) -> stored``.
-_STORERS: dict[str, Callable[..., int]] = {
+#: Storage function per record kind:
+#: ``store(session, batch, parsed, release, check) -> (stored, merged)``.
+_STORERS: dict[str, Callable[..., tuple[int, int]]] = {
     "esi_institutions": store_esi_institutions,
     "esi_thresholds": store_esi_thresholds,
+    "publications": store_publications,
 }
 
 
@@ -40,7 +43,8 @@ class ImportReport:
     format : str or None
         Detected importer id, ``None`` when none claimed the file.
     status : str
-        ``imported``, ``duplicate_file`` or ``rejected``.
+        ``imported``, ``duplicate_file`` or ``rejected``; ``cancelled`` for the files left
+        when the user cancelled (GUI only: the CLI has no cancel).
     read, stored, merged, skipped : int
         Rows read from the file, stored, merged into existing records, skipped.
     problems : list of Problem
@@ -97,8 +101,9 @@ def import_files(workspace: Workspace, paths: Sequence[str | Path], *, release: 
                  cancel: CancelToken | None = None) -> list[ImportReport]:
     """Import several files, each in its own transaction.
 
-    A rejected file does not stop the others. Cancel stops after rolling back the file in
-    progress; files finished before stay imported.
+    A rejected file does not stop the others. Cancel rolls back the file in progress and
+    stops: files finished before stay imported (each had its own transaction), that file
+    and the ones after it are reported with status ``cancelled``.
 
     Parameters
     ----------
@@ -117,18 +122,22 @@ def import_files(workspace: Workspace, paths: Sequence[str | Path], *, release: 
     -------
     list of ImportReport
         One per file, in order.
-
-    Raises
-    ------
-    Cancelled
-        When cancelled; the file in progress was rolled back.
     """
     cancel = cancel or CancelToken()
-    reports = []
+    reports: list[ImportReport] = []
     for i, path in enumerate(paths):
-        cancel.raise_if_cancelled()
         step = scaled(progress, i / len(paths), (i + 1) / len(paths))
-        reports.append(import_file(workspace, path, release=release, progress=step, cancel=cancel))
+        try:
+            cancel.raise_if_cancelled()
+            reports.append(import_file(workspace, path, release=release, progress=step,
+                                       cancel=cancel))
+        except Cancelled:
+            # The file in progress was rolled back; the files before it stay imported and
+            # are reported as such, the rest are reported as not imported.
+            reports.extend(ImportReport(str(p), None, "cancelled",
+                                        message=f"{p}: cancelled; nothing stored from this file")
+                           for p in paths[i:])
+            break
     progress(1.0, "done")
     return reports
 
@@ -194,15 +203,25 @@ def _store(workspace: Workspace, path: Path, sha: str, spec: Any, parsed: Parsed
         batch = _new_batch(path, sha, spec, parsed, release, details)
         session.add(batch)
         session.flush()
-        stored = _STORERS[parsed.kind](session, batch, parsed, release, check)
-        batch.rows_stored = stored
+        stored, merged = _STORERS[parsed.kind](session, batch, parsed, release, check)
+        # A streaming importer knows its counts, problems and warnings only once consumed.
+        details.update(parsed.details)
+        batch.rows_read, batch.rows_stored, batch.rows_merged = parsed.rows_read, stored, merged
+        batch.rows_skipped = len(parsed.problems)
+        batch.problems = [p.as_dict() for p in parsed.problems]
+        batch.warnings = list(parsed.warnings)
+        batch.details = details
         batch_id = batch.id
     progress(1.0, f"imported {path.name}")
     what = f" ({details['field']}, release {release})" if "field" in details else ""
+    merged_text = f", merged {merged} into existing records" if merged else ""
+    skipped_text = f", skipped {len(parsed.problems)}" if parsed.problems else ""
     return ImportReport(str(path), spec.id, "imported", read=parsed.rows_read, stored=stored,
-                        skipped=len(parsed.problems), problems=list(parsed.problems),
-                        warnings=list(parsed.warnings), batch_id=batch_id, details=details,
-                        message=f"{path}: imported {stored} rows{what}")
+                        merged=merged, skipped=len(parsed.problems),
+                        problems=list(parsed.problems), warnings=list(parsed.warnings),
+                        batch_id=batch_id, details=details,
+                        message=f"{path}: imported {stored} new{merged_text}{skipped_text} "
+                                f"of {parsed.rows_read} read{what}")
 
 
 def _new_batch(path: Path, sha: str, spec: Any, parsed: ParsedFile, release: str | None,

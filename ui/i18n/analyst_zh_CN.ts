@@ -35,6 +35,10 @@
         <translation>导入 {imported} 个，已导入过 {duplicate} 个，拒绝 {rejected} 个。</translation>
     </message>
     <message>
+        <source>Cancelled: {n} files were not imported.</source>
+        <translation>已取消：{n} 个文件未导入。</translation>
+    </message>
+    <message>
         <source>Data</source>
         <translation>数据</translation>
     </message>

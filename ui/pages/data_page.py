@@ -6,7 +6,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Sequence
 
-import pandas as pd
 from PySide6.QtCore import QItemSelection, Qt, Signal, Slot
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton,
@@ -15,7 +14,7 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QPus
 from analyst_app.db.queries import esi_releases, import_batches_frame
 from analyst_app.errors import InputError
 from analyst_app.services.imports import ImportReport, import_files, validate_release_label
-from ui.models import DataFrameSortProxy, DataFrameTableModel, is_missing
+from ui.models import DataFrameSortProxy, DataFrameTableModel
 from ui.pages._import_details import history_record, reports_html
 from ui.pages.base import PageBase
 from ui.release import suggest_release
@@ -30,19 +29,6 @@ def dropped_files(event: QDragEnterEvent | QDropEvent) -> list[str]:
         return []
     return [url.toLocalFile() for url in mime.urls()
             if url.isLocalFile() and Path(url.toLocalFile()).is_file()]
-
-
-def _local_time(value: Any) -> Any:
-    """Convert a naive UTC time (SQLite ``CURRENT_TIMESTAMP``) to naive local time."""
-    if is_missing(value):
-        return value
-    try:
-        stamp = pd.Timestamp(value)
-    except (TypeError, ValueError):
-        return value
-    if stamp.tzinfo is None:
-        stamp = stamp.tz_localize("UTC")
-    return pd.Timestamp(stamp.to_pydatetime().astimezone().replace(tzinfo=None))
 
 
 class DataPage(PageBase):
@@ -136,12 +122,15 @@ class DataPage(PageBase):
         self.last_reports = list(reports)
         self.refresh()
         counts = {s: sum(r.status == s for r in reports)
-                  for s in ("imported", "duplicate_file", "rejected")}
+                  for s in ("imported", "duplicate_file", "rejected", "cancelled")}
         text = self.tr("{imported} imported, {duplicate} already imported, {rejected} rejected.")
-        level = "warning" if counts["rejected"] else "success"
-        self.messages.show_message(text.format(imported=counts["imported"],
-                                               duplicate=counts["duplicate_file"],
-                                               rejected=counts["rejected"]), level)
+        text = text.format(imported=counts["imported"], duplicate=counts["duplicate_file"],
+                           rejected=counts["rejected"])
+        if counts["cancelled"]:
+            text += " " + self.tr("Cancelled: {n} files were not imported.").format(
+                n=counts["cancelled"])
+        level = "warning" if counts["rejected"] or counts["cancelled"] else "success"
+        self.messages.show_message(text, level)
         self.details.setHtml(reports_html(self._with_batch_facts(r.as_json()) for r in reports))
         self.imported.emit(self.last_reports)
 
@@ -173,7 +162,6 @@ class DataPage(PageBase):
         with self.workspace.session() as session:
             frame = import_batches_frame(session)
             releases = esi_releases(session)
-        frame["imported_at"] = frame["imported_at"].map(_local_time)
         # What the file holds, in a word: the ESI field of an ESI list.
         frame["contents"] = [(d or {}).get("field") if isinstance(d, dict) else None
                              for d in frame["details"]]

@@ -1,0 +1,131 @@
+"""Convert publication records to database rows and back (raw SQL, for the bulk import path)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Sequence
+
+from sqlalchemy import Connection
+
+from analyst_app.domain.identifiers import title_key
+from analyst_app.domain.records import Address, Author, PublicationRecord
+
+#: Columns of ``publication`` written from a record, in insert order (``id`` first).
+PUBLICATION_COLUMNS = (
+    "id", "doi", "ut", "eid", "pmid", "title_key", "title", "title_en", "year", "doc_type",
+    "language", "source_title", "source_abbrev", "volume", "issue", "begin_page", "end_page",
+    "article_number", "publisher", "issn", "eissn", "abstract", "first_author",
+    "reprint_address", "emails", "keywords_author", "keywords_plus", "categories",
+    "research_areas", "esi_field", "cited_references", "cited_reference_count",
+    "declared_reference_count", "times_cited", "highly_cited", "hot_paper", "funding",
+    "open_access", "sources", "extra",
+)
+_SCALARS = ("doi", "ut", "eid", "pmid", "title", "title_en", "year", "doc_type", "language",
+            "source_title", "source_abbrev", "volume", "issue", "begin_page", "end_page",
+            "article_number", "publisher", "issn", "eissn", "abstract", "reprint_address",
+            "times_cited", "highly_cited", "hot_paper", "funding", "open_access")
+#: List fields stored as text, one item per line.
+LINE_LISTS = ("emails", "keywords_author", "keywords_plus", "categories", "research_areas",
+              "cited_references")
+
+AUTHORSHIP_INSERT = ("INSERT INTO authorship (publication_id, position, full_name, short_name, "
+                     "orcid, researcher_id, corresponding, address_positions) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+ADDRESS_INSERT = ("INSERT INTO publication_address (publication_id, position, text, organisation, "
+                  "country) VALUES (?, ?, ?, ?, ?)")
+PUBLICATION_INSERT = (f"INSERT INTO publication ({', '.join(PUBLICATION_COLUMNS)}) "
+                      f"VALUES ({', '.join('?' * len(PUBLICATION_COLUMNS))})")
+
+
+def sql(connection: Connection, statement: str) -> str:
+    """Return ``statement`` (written with ``?`` markers) in the driver's parameter style."""
+    if connection.dialect.paramstyle in ("format", "pyformat"):
+        return statement.replace("?", "%s")
+    return statement
+
+
+def _lines(items: Sequence[str]) -> str | None:
+    # Items never contain newlines after import clean-up; a stray one is flattened.
+    return "\n".join(i.replace("\n", " ") for i in items) if items else None
+
+
+def publication_row(pub_id: int, record: PublicationRecord, sources: str,
+                    esi_field: str | None) -> tuple:
+    """Return the ``publication`` row of ``record`` in :data:`PUBLICATION_COLUMNS` order."""
+    first = record.authors[0].full_name if record.authors else None
+    r = record
+    return (
+        pub_id, r.doi, r.ut, r.eid, r.pmid, title_key(r.title, r.year, first), r.title or "",
+        r.title_en, r.year, r.doc_type, r.language, r.source_title, r.source_abbrev, r.volume,
+        r.issue, r.begin_page, r.end_page, r.article_number, r.publisher, r.issn, r.eissn,
+        r.abstract, first, r.reprint_address, _lines(r.emails), _lines(r.keywords_author),
+        _lines(r.keywords_plus), _lines(r.categories), _lines(r.research_areas), esi_field,
+        _lines(r.cited_references), len(r.cited_references), r.cited_reference_count,
+        r.times_cited, r.highly_cited, r.hot_paper, r.funding, r.open_access, sources,
+        json.dumps(r.extra, ensure_ascii=False) if r.extra else "{}",
+    )
+
+
+def authorship_rows(pub_id: int, record: PublicationRecord) -> list[tuple]:
+    """Return the ``authorship`` rows of ``record``."""
+    return [(pub_id, i, a.full_name, a.short_name or None, a.orcid, a.researcher_id,
+             bool(a.corresponding),
+             ",".join(map(str, a.address_positions)) if a.address_positions else None)
+            for i, a in enumerate(record.authors)]
+
+
+def address_rows(pub_id: int, record: PublicationRecord) -> list[tuple]:
+    """Return the ``publication_address`` rows of ``record``."""
+    return [(pub_id, i, a.text, a.organisation, a.country) for i, a in enumerate(record.addresses)]
+
+
+def load_record(connection: Connection, pub_id: int) -> tuple[PublicationRecord, str]:
+    """Read publication ``pub_id`` back into a record; return it and its ``sources`` text."""
+    row = connection.exec_driver_sql(
+        sql(connection, f"SELECT {', '.join(PUBLICATION_COLUMNS)} FROM publication WHERE id = ?"),
+        (pub_id,)).one()
+    data = dict(zip(PUBLICATION_COLUMNS, row))
+    record = PublicationRecord(source=data["sources"].split(",")[0], source_line=0)
+    for name in _SCALARS:
+        setattr(record, name, data[name])
+    for name in LINE_LISTS:
+        setattr(record, name, data[name].split("\n") if data[name] else [])
+    record.cited_reference_count = data["declared_reference_count"]
+    extra = data["extra"]
+    record.extra = json.loads(extra) if isinstance(extra, str) else dict(extra or {})
+    for a in connection.exec_driver_sql(sql(connection, (
+            "SELECT full_name, short_name, orcid, researcher_id, corresponding, address_positions "
+            "FROM authorship WHERE publication_id = ? ORDER BY position")), (pub_id,)):
+        positions = [int(p) for p in a[5].split(",")] if a[5] else []
+        record.authors.append(Author(a[0], a[1] or "", a[2], a[3], bool(a[4]), positions))
+    for a in connection.exec_driver_sql(sql(connection, (
+            "SELECT text, organisation, country FROM publication_address "
+            "WHERE publication_id = ? ORDER BY position")), (pub_id,)):
+        record.addresses.append(Address(a[0], a[1], a[2]))
+    return record, data["sources"]
+
+
+def write_record(connection: Connection, pub_id: int, record: PublicationRecord, sources: str,
+                 esi_field: str | None, byline_changed: bool) -> None:
+    """Overwrite publication ``pub_id`` with ``record`` (and its byline when it changed)."""
+    row = publication_row(pub_id, record, sources, esi_field)
+    assignments = ", ".join(f"{c} = ?" for c in PUBLICATION_COLUMNS[1:])
+    connection.exec_driver_sql(sql(connection, f"UPDATE publication SET {assignments} WHERE id = ?"),
+                               (*row[1:], pub_id))
+    if byline_changed:
+        replace_byline(connection, pub_id, record)
+
+
+def replace_byline(connection: Connection, pub_id: int, record: PublicationRecord) -> None:
+    """Replace the authorships and addresses of publication ``pub_id`` with ``record``'s."""
+    for table in ("authorship", "publication_address"):
+        connection.exec_driver_sql(sql(connection, f"DELETE FROM {table} WHERE publication_id = ?"),
+                                   (pub_id,))
+    insert_many(connection, AUTHORSHIP_INSERT, authorship_rows(pub_id, record))
+    insert_many(connection, ADDRESS_INSERT, address_rows(pub_id, record))
+
+
+def insert_many(connection: Connection, statement: str, rows: list[tuple] | list[Any]) -> None:
+    """executemany ``statement`` over ``rows`` on the driver, skipping an empty list."""
+    if rows:
+        connection.exec_driver_sql(sql(connection, statement), rows)

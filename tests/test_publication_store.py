@@ -134,3 +134,22 @@ def test_record_browser_pages_and_searches(workspace, tmp_path, monkeypatch):
         assert publications_count(session, search="number 007") == 1
         assert publications_count(session, search="li, na") == 40  # author search
         assert publications_count(session, year=2001) == 8
+
+
+def test_reference_index_is_built_after_import_and_rebuilt_after_a_merge(workspace, tmp_path, monkeypatch):
+    from sqlalchemy import text
+    from analyst_app.services.references import build_reference_index, reference_format
+    _import_records(workspace, tmp_path, "wos.txt", [_record("wos", 1, **WOS_A)], monkeypatch)
+    assert build_reference_index(workspace) == 2
+    assert build_reference_index(workspace) == 0  # nothing changed since
+    with workspace.session() as session:
+        keys = session.execute(text("SELECT ref_key FROM cited_reference ORDER BY position")).scalars().all()
+    assert keys == ["smithj|2019|nature|1|1", "wangx|2020|science|2|3"]
+    # A Scopus duplicate with a longer reference list replaces the references: re-indexed.
+    scopus_refs = ["Smith J., Carbon capture, (2019) Nature, 1, pp. 1-5.",
+                   "Wang X., Adsorption, (2020) Science, 2, pp. 3-9.",
+                   "Li N., MOFs, (2021) Chem. Eng. J., 4, pp. 7-8."]
+    _import_records(workspace, tmp_path, "scopus.csv",
+                    [_record("scopus", 2, **dict(SCOPUS_A, cited_references=scopus_refs))], monkeypatch)
+    assert build_reference_index(workspace) == 3
+    assert reference_format(scopus_refs[0]) == "scopus" and reference_format(WOS_A["cited_references"][0]) == "wos"

@@ -176,6 +176,8 @@ class Publication(Base):
     open_access: Mapped[str | None] = mapped_column(String(200))
     sources: Mapped[str] = mapped_column(String(64))
     extra: Mapped[dict] = mapped_column(JSON, default=dict)
+    #: Whether ``cited_reference`` rows reflect ``cited_references`` (see CitedReferenceRow).
+    references_indexed: Mapped[bool] = mapped_column(default=False, server_default="0")
 
 
 class PublicationOccurrence(Base):
@@ -250,3 +252,28 @@ class MergeLog(Base):
     changes: Mapped[dict] = mapped_column(JSON, default=dict)
     incoming: Mapped[dict] = mapped_column(JSON, default=dict)
     undone_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class CitedReferenceRow(Base):
+    """A cited reference of a publication, parsed for co-citation (built after import).
+
+    Imports keep cited references as raw text on the publication (the fast path);
+    :func:`analyst_app.services.references.build_reference_index` parses them into these
+    rows when an analysis first needs them, and again for publications whose references
+    changed since (``publication.references_indexed`` false).
+    """
+
+    __tablename__ = "cited_reference"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    publication_id: Mapped[int] = mapped_column(
+        ForeignKey("publication.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    first_author: Mapped[str | None] = mapped_column(String(200))
+    year: Mapped[int | None] = mapped_column(Integer)
+    source: Mapped[str | None] = mapped_column(String(300))
+    volume: Mapped[str | None] = mapped_column(String(50))
+    page: Mapped[str | None] = mapped_column(String(50))
+    doi: Mapped[str | None] = mapped_column(String(300))
+    #: DOI, or folded ``author|year|source|volume|page``; ``None`` when too little to match.
+    ref_key: Mapped[str | None] = mapped_column(String(400), index=True)

@@ -18,7 +18,7 @@ PUBLICATION_COLUMNS = (
     "reprint_address", "emails", "keywords_author", "keywords_plus", "categories",
     "research_areas", "esi_field", "cited_references", "cited_reference_count",
     "declared_reference_count", "times_cited", "highly_cited", "hot_paper", "funding",
-    "open_access", "sources", "extra",
+    "open_access", "sources", "extra", "references_indexed",
 )
 _SCALARS = ("doi", "ut", "eid", "pmid", "title", "title_en", "year", "doc_type", "language",
             "source_title", "source_abbrev", "volume", "issue", "begin_page", "end_page",
@@ -63,6 +63,7 @@ def publication_row(pub_id: int, record: PublicationRecord, sources: str,
         _lines(r.cited_references), len(r.cited_references), r.cited_reference_count,
         r.times_cited, r.highly_cited, r.hot_paper, r.funding, r.open_access, sources,
         json.dumps(r.extra, ensure_ascii=False) if r.extra else "{}",
+        False,  # its cited_reference rows are (re)built by the reference index
     )
 
 

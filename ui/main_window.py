@@ -18,6 +18,8 @@ from ui.errors import show_error
 from ui.pages.base import PageBase
 from ui.pages.data_page import DataPage, dropped_files
 from ui.pages.esi_page import EsiPage
+from ui.pages.merges_page import MergesPage
+from ui.pages.records_page import RecordsPage
 from ui.pages.reports_page import ReportsPage
 from ui.pages.welcome_page import WelcomePage
 from ui.settings import (GEOMETRY_KEY, app_settings, forget_workspace, recent_workspaces,
@@ -29,8 +31,9 @@ class MainWindow(QMainWindow):
     """The application window.
 
     A navigation list on the left switches the pages of a stacked widget; pages are added
-    with :meth:`add_page` (Data, ESI and Reports now; Contribution, Benchmarking, Hotspots,
-    Patents and Talent later). Files dropped on the window are imported on the Data page.
+    with :meth:`add_page` (Data, Records, Merge log, ESI and Reports now; Contribution,
+    Benchmarking, Hotspots, Patents and Talent later). Files dropped on the window are
+    imported on the Data page.
 
     Parameters
     ----------
@@ -67,14 +70,21 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.progress)
 
         self.data_page = DataPage()
+        self.records_page = RecordsPage()
+        self.merges_page = MergesPage()
         self.esi_page = EsiPage()
         self.reports_page = ReportsPage()
         style = self.style()
         self.add_page(self.data_page, style.standardIcon(QStyle.StandardPixmap.SP_DirOpenIcon))
+        self.add_page(self.records_page,
+                      style.standardIcon(QStyle.StandardPixmap.SP_FileDialogContentsView))
+        self.add_page(self.merges_page,
+                      style.standardIcon(QStyle.StandardPixmap.SP_BrowserReload))
         self.add_page(self.esi_page,
                       style.standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView))
         self.add_page(self.reports_page, style.standardIcon(QStyle.StandardPixmap.SP_FileIcon))
         self.data_page.imported.connect(self._on_data_changed)
+        self.merges_page.undone.connect(self.records_page.refresh)
         self._make_menus()
         self.retranslate()
         self._restore_geometry()

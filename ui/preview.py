@@ -13,6 +13,8 @@ from ui.pages.base import PageBase
 from ui.widgets.progress_bar import TaskProgressWidget
 
 SAMPLES = Path(__file__).resolve().parents[1].parent / "shared" / "samples" / "esi"
+#: Publication exports of the Records and Merge log previews.
+PUBLICATION_SAMPLES = [SAMPLES.parent / "scopus_csv", SAMPLES.parent / "cnki"]
 
 
 def sample_workspace() -> str:
@@ -32,11 +34,27 @@ def sample_workspace() -> str:
     return str(path)
 
 
-def preview_page(factory: Callable[[], PageBase], argv: list[str] | None = None) -> int:
-    """Show the page ``factory()`` makes on the workspace in ``argv[1]`` (or a sample one)."""
+def sample_publications_workspace() -> str:
+    """Build a throw-away workspace of the shared Scopus and CNKI sample exports."""
+    from analyst_app.services.imports import import_files
+    path = Path(tempfile.mkdtemp(prefix="analyst-preview-")) / "publications.sqlite"
+    workspace = open_workspace(path)
+    import_files(workspace, sorted(f for folder in PUBLICATION_SAMPLES if folder.is_dir()
+                                   for f in folder.iterdir() if f.is_file()))
+    workspace.close()
+    return str(path)
+
+
+def preview_page(factory: Callable[[], PageBase], argv: list[str] | None = None,
+                 make_workspace: Callable[[], str] = sample_workspace) -> int:
+    """Show the page ``factory()`` makes on the workspace in ``argv[1]``.
+
+    Without one, the workspace ``make_workspace()`` builds is shown (the ESI samples by
+    default; :func:`sample_publications_workspace` for the publication pages).
+    """
     argv = list(sys.argv if argv is None else argv)
     app = make_application(argv)
-    location = initial_workspace(argv[1] if len(argv) > 1 else None) or sample_workspace()
+    location = initial_workspace(argv[1] if len(argv) > 1 else None) or make_workspace()
     workspace = open_workspace(location)
     page = factory()
     progress = TaskProgressWidget()
@@ -52,4 +70,4 @@ def preview_page(factory: Callable[[], PageBase], argv: list[str] | None = None)
     return code
 
 
-__all__ = ["preview_page", "sample_workspace"]
+__all__ = ["preview_page", "sample_workspace", "sample_publications_workspace"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timezone
 from itertools import islice
 from typing import Callable, Iterator
 
@@ -196,8 +196,13 @@ def _merge(connection: Connection, pub_id: int, record: PublicationRecord, rule:
     # Written at the flush, after the chunk's new publications it may point to.
     pending.merges.append((
         merge_id, pub_id, batch_id, record.source, record.source_line, rule, key,
-        datetime.now(), json.dumps(changes, ensure_ascii=False),
+        _utc_now(), json.dumps(changes, ensure_ascii=False),
         json.dumps(record_to_json(record), ensure_ascii=False)))
+
+
+def _utc_now() -> datetime:
+    # Stored naive in UTC like CURRENT_TIMESTAMP; queries show local time.
+    return datetime.now(timezone.utc).replace(tzinfo=None)
 
 
 def _add_source(sources: str, source: str) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import datetime, timezone
 
 from sqlalchemy import Connection
 
@@ -55,7 +55,8 @@ def undo_merge(workspace: Workspace, merge_id: int) -> int:
             "UPDATE publication_occurrence SET publication_id = ?, match_rule = 'split', "
             "merge_id = NULL WHERE merge_id = ?")), (new_id, merge_id))
         connection.exec_driver_sql(rows.sql(connection, (
-            "UPDATE merge_log SET undone_at = ? WHERE id = ?")), (datetime.now(), merge_id))
+            "UPDATE merge_log SET undone_at = ? WHERE id = ?")),
+            (datetime.now(timezone.utc).replace(tzinfo=None), merge_id))
         _refresh_sources(connection, kept_id)
     return new_id
 

@@ -26,7 +26,7 @@ def _text(model, row, column):
 def test_window_shows_the_workspace(window, workspace_file):
     assert workspace_file.name in window.windowTitle()
     assert [window.nav.item(i).text() for i in range(window.nav.count())] == \
-        ["Data", "ESI", "Reports"]
+        ["Data", "Records", "Merge log", "ESI", "Reports"]
     assert window.stack.currentWidget() is window.data_page
     assert window.data_page.model.rowCount() == 10
     fields = set(window.data_page.model.frame["contents"])

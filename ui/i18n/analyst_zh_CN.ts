@@ -19,8 +19,8 @@
         <translation>导入文件</translation>
     </message>
     <message>
-        <source>Exports (*.csv *.txt *.tsv *.xls *.xlsx);;All files (*)</source>
-        <translation>导出文件 (*.csv *.txt *.tsv *.xls *.xlsx);;所有文件 (*)</translation>
+        <source>Exports (*.txt *.csv *.tsv *.xls *.xlsx *.net *.ris *.enw);;All files (*)</source>
+        <translation>导出文件 (*.txt *.csv *.tsv *.xls *.xlsx *.net *.ris *.enw);;所有文件 (*)</translation>
     </message>
     <message>
         <source>An import is running; wait or cancel it.</source>
@@ -300,6 +300,10 @@
         <translation>已拒绝</translation>
     </message>
     <message>
+        <source>not imported (cancelled)</source>
+        <translation>未导入（已取消）</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -455,6 +459,113 @@
     </message>
 </context>
 <context>
+    <name>MergesPage</name>
+    <message>
+        <source>Loading the merge log</source>
+        <translation>正在读取合并记录</translation>
+    </message>
+    <message>
+        <source>Merge undone: the merged record is now publication no. {id}.</source>
+        <translation>已撤销合并：被合并的记录现为编号 {id} 的文献。</translation>
+    </message>
+    <message>
+        <source>All imports</source>
+        <translation>全部导入</translation>
+    </message>
+    <message>
+        <source>No. {id}: {file}</source>
+        <translation>编号 {id}：{file}</translation>
+    </message>
+    <message>
+        <source>Merges: {n}, undone: {undone}</source>
+        <translation>合并 {n} 条，已撤销 {undone} 条</translation>
+    </message>
+    <message>
+        <source>Undo merge</source>
+        <translation>撤销合并</translation>
+    </message>
+    <message>
+        <source>Undo the merge of “{title}”?
+
+The record read from {file} (line {line}) becomes a publication of its own again; the publication it was merged into loses the fields it took from it.</source>
+        <translation>撤销“{title}”的合并？
+
+从 {file}（第 {line} 行）读取的记录将重新成为一条独立的文献；被并入的文献将失去从该记录获得的字段。</translation>
+    </message>
+    <message>
+        <source>Undoing the merge</source>
+        <translation>正在撤销合并</translation>
+    </message>
+    <message>
+        <source>UT (WoS accession no.)</source>
+        <translation>UT（WoS 入藏号）</translation>
+    </message>
+    <message>
+        <source>EID (Scopus)</source>
+        <translation>EID（Scopus）</translation>
+    </message>
+    <message>
+        <source>Title + year + first author</source>
+        <translation>标题 + 年份 + 第一作者</translation>
+    </message>
+    <message>
+        <source>Merge log</source>
+        <translation>合并记录</translation>
+    </message>
+    <message>
+        <source>&amp;Import:</source>
+        <translation>导入批次(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>&amp;Undo merge…</source>
+        <translation>撤销合并(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Split the selected merge: the merged record becomes a publication of its own.</source>
+        <translation>拆分所选合并：被合并的记录重新成为一条独立的文献。</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Publication</source>
+        <translation>文献编号</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Match rule</source>
+        <translation>匹配规则</translation>
+    </message>
+    <message>
+        <source>Match key</source>
+        <translation>匹配键</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Fields changed</source>
+        <translation>被合并字段</translation>
+    </message>
+    <message>
+        <source>Merged at</source>
+        <translation>合并时间</translation>
+    </message>
+    <message>
+        <source>Undone at</source>
+        <translation>撤销时间</translation>
+    </message>
+</context>
+<context>
     <name>MessageBar</name>
     <message>
         <source>Details</source>
@@ -474,6 +585,300 @@
     <message>
         <source>Cancelled</source>
         <translation>已取消</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDetails</name>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>English title</source>
+        <translation>英文标题</translation>
+    </message>
+    <message>
+        <source>UT (WoS accession no.)</source>
+        <translation>UT（WoS 入藏号）</translation>
+    </message>
+    <message>
+        <source>EID (Scopus)</source>
+        <translation>EID（Scopus）</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Document type</source>
+        <translation>文献类型</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语种</translation>
+    </message>
+    <message>
+        <source>Source title</source>
+        <translation>来源出版物</translation>
+    </message>
+    <message>
+        <source>Abbreviated source</source>
+        <translation>来源刊名缩写</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>卷</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>期</translation>
+    </message>
+    <message>
+        <source>First page</source>
+        <translation>起始页</translation>
+    </message>
+    <message>
+        <source>Last page</source>
+        <translation>结束页</translation>
+    </message>
+    <message>
+        <source>Article number</source>
+        <translation>文章编号</translation>
+    </message>
+    <message>
+        <source>Publisher</source>
+        <translation>出版商</translation>
+    </message>
+    <message>
+        <source>Times cited</source>
+        <translation>被引次数</translation>
+    </message>
+    <message>
+        <source>Highly cited paper</source>
+        <translation>高被引论文</translation>
+    </message>
+    <message>
+        <source>Hot paper</source>
+        <translation>热点论文</translation>
+    </message>
+    <message>
+        <source>Funding</source>
+        <translation>基金资助</translation>
+    </message>
+    <message>
+        <source>Open access</source>
+        <translation>开放获取</translation>
+    </message>
+    <message>
+        <source>Reprint address</source>
+        <translation>通讯作者地址</translation>
+    </message>
+    <message>
+        <source>E-mail addresses</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>学科类别</translation>
+    </message>
+    <message>
+        <source>Research areas</source>
+        <translation>研究方向</translation>
+    </message>
+    <message>
+        <source>Abstract</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Authors</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <source>Addresses</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Author keywords</source>
+        <translation>作者关键词</translation>
+    </message>
+    <message>
+        <source>Keywords Plus / index terms</source>
+        <translation>Keywords Plus / 索引词</translation>
+    </message>
+    <message>
+        <source>Cited references</source>
+        <translation>参考文献</translation>
+    </message>
+    <message>
+        <source>Cited reference count</source>
+        <translation>参考文献数</translation>
+    </message>
+    <message>
+        <source>Other fields</source>
+        <translation>其他字段</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>corresponding author</source>
+        <translation>通讯作者</translation>
+    </message>
+    <message>
+        <source>… and {n} more</source>
+        <translation>…… 另有 {n} 位</translation>
+    </message>
+    <message>
+        <source>Authors ({n})</source>
+        <translation>作者（{n} 位）</translation>
+    </message>
+    <message>
+        <source>Addresses not linked to an author</source>
+        <translation>未关联到作者的地址</translation>
+    </message>
+    <message>
+        <source>{label} (first {shown} of {n})</source>
+        <translation>{label}（共 {n} 条，显示前 {shown} 条）</translation>
+    </message>
+    <message>
+        <source>new record</source>
+        <translation>新记录</translation>
+    </message>
+    <message>
+        <source>split by an undone merge</source>
+        <translation>因撤销合并而拆分</translation>
+    </message>
+    <message>
+        <source>line {line}</source>
+        <translation>第 {line} 行</translation>
+    </message>
+    <message>
+        <source>merged by {rule}</source>
+        <translation>按 {rule} 合并</translation>
+    </message>
+    <message>
+        <source>Read from</source>
+        <translation>来源文件</translation>
+    </message>
+    <message>
+        <source>No. {id} · {sources}</source>
+        <translation>编号 {id} · {sources}</translation>
+    </message>
+</context>
+<context>
+    <name>RecordsPage</name>
+    <message>
+        <source>Searching…</source>
+        <translation>正在检索…</translation>
+    </message>
+    <message>
+        <source>Searching records</source>
+        <translation>正在检索文献</translation>
+    </message>
+    <message>
+        <source>Loading records</source>
+        <translation>正在读取文献</translation>
+    </message>
+    <message>
+        <source>Counting records</source>
+        <translation>正在统计文献数</translation>
+    </message>
+    <message>
+        <source>Records shown: {loaded}; counting…</source>
+        <translation>已显示 {loaded} 条，正在统计总数…</translation>
+    </message>
+    <message>
+        <source>Records shown: {loaded}</source>
+        <translation>已显示 {loaded} 条</translation>
+    </message>
+    <message>
+        <source>No records match.</source>
+        <translation>没有符合条件的文献。</translation>
+    </message>
+    <message>
+        <source>Records: {total} ({loaded} loaded; scroll for more)</source>
+        <translation>共 {total} 条（已载入 {loaded} 条，向下滚动载入更多）</translation>
+    </message>
+    <message>
+        <source>Records: {total}</source>
+        <translation>共 {total} 条</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>文献浏览</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>检索(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Title, author, source title or DOI</source>
+        <translation>标题、作者、来源出版物或 DOI</translation>
+    </message>
+    <message>
+        <source>Searched in titles, author names and source titles, or an exact DOI. Runs when you press Enter or stop typing.</source>
+        <translation>在标题、作者姓名和来源出版物中检索，或按完整 DOI 查找。按回车或停止输入后开始检索。</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>年份(&amp;Y)：</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>S&amp;ource:</source>
+        <translation>来源(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>First author</source>
+        <translation>第一作者</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Source title</source>
+        <translation>来源出版物</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Cited</source>
+        <translation>被引</translation>
+    </message>
+    <message>
+        <source>Refs</source>
+        <translation>参考文献</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>数据来源</translation>
+    </message>
+    <message>
+        <source>Select a record to see all its fields.</source>
+        <translation>选择一条文献以查看其全部字段。</translation>
     </message>
 </context>
 <context>

@@ -17,7 +17,8 @@ translate = QCoreApplication.translate
 def _status_text(status: str) -> str:
     return {"imported": translate("ImportDetails", "imported"),
             "duplicate_file": translate("ImportDetails", "already imported"),
-            "rejected": translate("ImportDetails", "rejected")}.get(status, status)
+            "rejected": translate("ImportDetails", "rejected"),
+            "cancelled": translate("ImportDetails", "not imported (cancelled)")}.get(status, status)
 
 
 def history_record(row: Mapping[str, Any]) -> dict[str, Any]:

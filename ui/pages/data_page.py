@@ -92,7 +92,7 @@ class DataPage(PageBase):
         folder = str(settings.value(IMPORT_FOLDER_KEY, "") or "")
         paths, _ = QFileDialog.getOpenFileNames(
             self, self.tr("Import files"), folder,
-            self.tr("Exports (*.csv *.txt *.tsv *.xls *.xlsx);;All files (*)"))
+            self.tr("Exports (*.txt *.csv *.tsv *.xls *.xlsx *.net *.ris *.enw);;All files (*)"))
         if paths:
             settings.setValue(IMPORT_FOLDER_KEY, str(Path(paths[0]).parent))
             self.import_paths(paths)

@@ -45,17 +45,28 @@ def sql(connection: Connection, statement: str) -> str:
 
 
 def _lines(items: Sequence[str]) -> str | None:
-    # Items never contain newlines after import clean-up; a stray one is flattened.
-    return "\n".join(i.replace("\n", " ") for i in items) if items else None
+    if not items:
+        return None
+    text = "\n".join(items)
+    # Importers strip newlines from items; should one slip through, flatten it so the
+    # stored text splits back into the same items.
+    if text.count("\n") != len(items) - 1:
+        text = "\n".join(i.replace("\n", " ") for i in items)
+    return text
 
 
 def publication_row(pub_id: int, record: PublicationRecord, sources: str,
-                    esi_field: str | None) -> tuple:
-    """Return the ``publication`` row of ``record`` in :data:`PUBLICATION_COLUMNS` order."""
+                    esi_field: str | None, key: str | None | bool = False) -> tuple:
+    """Return the ``publication`` row of ``record`` in :data:`PUBLICATION_COLUMNS` order.
+
+    ``key`` is the record's title key when the caller computed it already (``False``: compute).
+    """
     first = record.authors[0].full_name if record.authors else None
     r = record
+    if key is False:
+        key = title_key(r.title, r.year, first)
     return (
-        pub_id, r.doi, r.ut, r.eid, r.pmid, title_key(r.title, r.year, first), r.title or "",
+        pub_id, r.doi, r.ut, r.eid, r.pmid, key, r.title or "",
         r.title_en, r.year, r.doc_type, r.language, r.source_title, r.source_abbrev, r.volume,
         r.issue, r.begin_page, r.end_page, r.article_number, r.publisher, r.issn, r.eissn,
         r.abstract, first, r.reprint_address, _lines(r.emails), _lines(r.keywords_author),

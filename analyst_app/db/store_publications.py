@@ -47,11 +47,13 @@ class _Pending:
     """Publications of the current chunk not yet written."""
 
     records: dict[int, PublicationRecord] = field(default_factory=dict)
+    title_keys: dict[int, str | None] = field(default_factory=dict)
     #: Sources per publication, in the order met (a dict used as an ordered set).
     sources: dict[int, dict[str, None]] = field(default_factory=dict)
     keys: dict[str, dict[str, int]] = field(default_factory=lambda: {r: {} for r in RULES})
     occurrences: list[tuple] = field(default_factory=list)
     merges: list[tuple] = field(default_factory=list)
+    merged: set[int] = field(default_factory=set)
 
 
 @dataclass
@@ -115,6 +117,7 @@ def _store_chunk(connection: Connection, batch_id: int, chunk: list[PublicationR
             counters.next_publication += 1
             counters.stored += 1
             pending.records[pub_id] = record
+            pending.title_keys[pub_id] = keys["title"]
             pending.sources[pub_id] = {record.source: None}
             for name, key in keys.items():
                 if key:
@@ -184,6 +187,7 @@ def _merge(connection: Connection, pub_id: int, record: PublicationRecord, rule:
     if pub_id in pending.records:
         kept = pending.records[pub_id]
         changes = merge_records(kept, record)
+        pending.merged.add(pub_id)
         pending.sources[pub_id][record.source] = None
     else:
         kept, sources = rows.load_record(connection, pub_id)
@@ -214,8 +218,10 @@ def _flush(connection: Connection, pending: _Pending) -> None:
     publications, authorships, addresses = [], [], []
     for pub_id, record in pending.records.items():
         sources = ",".join(pending.sources[pub_id])
+        # A merge into a pending record may have filled its title or authors: recompute then.
+        key = pending.title_keys[pub_id] if pub_id not in pending.merged else False
         publications.append(rows.publication_row(pub_id, record, sources,
-                                                 esi_field_for_categories(record.categories)))
+                                                 esi_field_for_categories(record.categories), key))
         authorships.extend(rows.authorship_rows(pub_id, record))
         addresses.extend(rows.address_rows(pub_id, record))
     rows.insert_many(connection, rows.PUBLICATION_INSERT, publications)

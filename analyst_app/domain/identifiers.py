@@ -78,5 +78,8 @@ def title_key(title: str | None, year: int | None, first_author: str | None) -> 
     return f"{folded}|{year}|{surname}"
 
 
+_CJK = re.compile("[\u4e00-\u9fff]")
+
+
 def _is_cjk(text: str) -> bool:
-    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+    return _CJK.search(text) is not None

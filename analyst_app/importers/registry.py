@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from analyst_app.importers import cnki, esi_institutions, esi_thresholds, scopus_csv
+from analyst_app.importers import (cnki, esi_institutions, esi_thresholds, scopus_csv, wos_plain,
+                                   wos_tab)
 from analyst_app.importers.base import HEAD_BYTES, FileHead, ImporterSpec
 from analyst_app.importers.encoding import decode_head, detect_encoding
 
@@ -13,6 +14,9 @@ from analyst_app.importers.encoding import decode_head, detect_encoding
 IMPORTERS: tuple[ImporterSpec, ...] = (
     esi_institutions.SPEC,
     esi_thresholds.SPEC,
+    wos_plain.SPEC_PLAIN,
+    wos_tab.SPEC_TAB,
+    wos_tab.SPEC_XLSX,
     scopus_csv.SPEC,
     *cnki.SPECS,
 )

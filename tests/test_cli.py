@@ -97,7 +97,7 @@ def test_missing_arguments_exit_2(argv):
 
 
 @pytest.mark.parametrize("name", ["empty.csv", "junk.bin", "other.txt", "truncated.csv", "rank.csv",
-                                  "gb18030.txt"])
+                                  "gb18030.txt", "wos_header_only.txt"])
 def test_each_bad_input_exits_2_naming_the_file(tmp_path, esi_files, capsys, name):
     from tests.test_esi_import import BAD_INPUTS, _sample_text
     ws = tmp_path / "w.sqlite"

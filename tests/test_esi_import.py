@@ -113,8 +113,10 @@ def _sample_text(esi_files: list[Path]) -> str:
 BAD_INPUTS = {
     "empty.csv": (lambda t: b"", None, "empty"),
     "junk.bin": (lambda t: bytes(range(256)) * 40, None, "binary"),
-    "other.txt": (lambda t: "FN Clarivate Analytics Web of Science\nVR 1.0\n".encode(), None,
-                  "not a supported"),
+    "other.txt": (lambda t: "@article{zhang2021,\n  title={Carbon capture},\n  year={2021}\n}\n"
+                  .encode(), None, "not a supported"),
+    "wos_header_only.txt": (lambda t: "FN Clarivate Analytics Web of Science\nVR 1.0\nEF\n".encode(),
+                            1, "no Web of Science records"),
     "truncated.csv": (lambda t: t[: len(t) // 2].encode(), None, "truncated"),
     "rank.csv": (lambda t: t.replace('"3","CNRS', '"three","CNRS').encode(), 5, "not a number"),
     # A GB18030 text that is no export at all (a report draft saved from Notepad).

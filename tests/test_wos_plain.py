@@ -224,17 +224,23 @@ def test_bom_and_no_header_give_the_same_records(tmp_path, reference):
     _same(records, reference, lines=False)
 
 
-def test_2021_tab_variant_with_unindented_continuations(tmp_path, reference):
+def _tab_variant(text: str) -> str:
+    """The 2021 layout: TAB after the tag, continuation lines not indented."""
     out = []
-    for line in sample("blacksilicon_savedrecs_500.txt").read_text(encoding="utf-8").split("\n"):
+    for line in text.split("\n"):
         if line.startswith("   "):
-            out.append(line[3:])  # continuation lines lose their indent
+            out.append(line[3:])
         elif re.match(r"^[A-Z][A-Z0-9] ", line):
             out.append(f"{line[:2]}\t{line[3:]}")
         else:
             out.append(line)
+    return "\n".join(out)
+
+
+def test_2021_tab_variant_with_unindented_continuations(tmp_path, reference):
     path = tmp_path / "tab_variant.txt"
-    path.write_text("\n".join(out), encoding="utf-8")
+    text = sample("blacksilicon_savedrecs_500.txt").read_text(encoding="utf-8")
+    path.write_text(_tab_variant(text), encoding="utf-8")
     assert detect_wos_plain(read_head(path)) == 1.0
     _same(read_all(path)[1], reference)
 
@@ -251,6 +257,23 @@ def test_two_exports_concatenated(tmp_path):
     lines = path.read_text(encoding="utf-8").split("\n")
     assert lines[records[500].source_line - 1] == "PT J"
     assert not any("outside" in w for w in parsed.warnings)
+
+
+@pytest.mark.parametrize("tab_first", [False, True])
+def test_exports_of_both_layouts_pasted_together(tmp_path, reference, tab_first):
+    space = sample("blacksilicon_savedrecs_500.txt").read_text(encoding="utf-8")
+    other = sample("metaknowledge_savedrecs_32.txt").read_text(encoding="utf-8-sig")
+    tab = _tab_variant(other)
+    path = tmp_path / "mixed.txt"
+    path.write_text(tab + "\n" + space if tab_first else space + "\n" + tab, encoding="utf-8")
+    parsed, records = read_all(path, "utf-8")
+    expected = read_all(sample("metaknowledge_savedrecs_32.txt"))[1]
+    assert len(records) == 532 and parsed.problems == [] and not parsed.warnings[2:]
+    ours, theirs = (records[:32], records[32:]) if tab_first else (records[500:], records[:500])
+    _same(ours, expected, lines=False)
+    _same(theirs, reference, lines=False)
+    lines = path.read_text(encoding="utf-8").split("\n")
+    assert all(lines[r.source_line - 1][:3] in ("PT ", "PT\t") for r in records)
 
 
 def test_record_without_er_is_read_and_reported(tmp_path, reference):

@@ -31,7 +31,8 @@ WOS_LINES = {
     "Oh J, 2012, NAT NANOTECHNOL, V7, P743, DOI [10.1038/nnano.2012.166, 10.1038/NNANO.2012.166]":
         ("Oh J", 2012, "NAT NANOTECHNOL", "7", "743", "10.1038/nnano.2012.166"),
     "Limpert E, 2001, BIOSCIENCE, V51, P341, DOI 10.1641/0006-3568(2001)051[0341:LNDATS]2.0.CO;2":
-        ("Limpert E", 2001, "BIOSCIENCE", "51", "341", "10.1641/0006-3568(2001)051[0341:lndats]2.0.co;2"),
+        ("Limpert E", 2001, "BIOSCIENCE", "51", "341",
+         "10.1641/0006-3568(2001)051[0341:lndats]2.0.co;2"),
     "Aberle AG, 1997, PROG PHOTOVOLTAICS, V5, P29, "
     "DOI 10.1002/(SICI)1099-159X(199701/02)5:1<29::AID-PIP149>3.0.CO;2-M":
         ("Aberle AG", 1997, "PROG PHOTOVOLTAICS", "5", "29",
@@ -39,13 +40,16 @@ WOS_LINES = {
     "SEIDEL H, 1990, J ELECTROCHEM SOC, V137, P3612, DOI 10.1149/1.2086277":
         ("SEIDEL H", 1990, "J ELECTROCHEM SOC", "137", "3612", "10.1149/1.2086277"),
     "RUBY DS, Patent No. 6329296": ("RUBY DS", None, "Patent No. 6329296", None, None, None),
-    "Yang G., 017880NL, Patent No. 017880": ("Yang G.", None, "Patent No. 017880", None, None, None),
+    "Yang G., 017880NL, Patent No. 017880":
+        ("Yang G.", None, "Patent No. 017880", None, None, None),
     "[Anonymous], AIR MASS 1 5 DIR CIR": (None, None, "AIR MASS 1 5 DIR CIR", None, None, None),
-    "[Anonymous], 2012, INT TECHN ROADM PHOT": (None, 2012, "INT TECHN ROADM PHOT", None, None, None),
+    "[Anonymous], 2012, INT TECHN ROADM PHOT":
+        (None, 2012, "INT TECHN ROADM PHOT", None, None, None),
     "Nam W. J., APPL PHYS LETT, V99, P1": ("Nam W. J.", None, "APPL PHYS LETT", "99", "1", None),
     "2013, IEEE PHOT SPEC CONF, P621": (None, 2013, "IEEE PHOT SPEC CONF", None, "621", None),
     # The comma after the year is missing in the export itself.
-    "Balamurugan N., 2016 CHIN SEM TECHN, P1": ("Balamurugan N.", 2016, "CHIN SEM TECHN", None, "1", None),
+    "Balamurugan N., 2016 CHIN SEM TECHN, P1":
+        ("Balamurugan N.", 2016, "CHIN SEM TECHN", None, "1", None),
 }
 
 
@@ -129,7 +133,8 @@ def test_every_scopus_reference_of_the_samples_parses():
 
 
 def test_scopus_layouts_old_and_new():
-    old = parse_reference("Smith J., Doe A., Title, (2019) Journal Name, 5 (2), pp. 10-20.", "scopus")
+    old = parse_reference("Smith J., Doe A., Title, (2019) Journal Name, 5 (2), pp. 10-20.",
+                          "scopus")
     assert _parts(old) == ("Smith J.", 2019, "Journal Name", "5", "10", None)
     new = parse_reference("Smith, J., Doe, A., Title, Journal, 5, 2, pp. 10-20, (2019)", "scopus")
     assert _parts(new) == ("Smith J.", 2019, "Journal", "5", "10", None)

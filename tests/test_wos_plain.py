@@ -28,7 +28,8 @@ EXPECTED = {
 def sample(name: str) -> Path:
     path = PLAIN / name
     if not path.is_file():
-        pytest.skip(f"real sample {path} not found (CI provides ../shared/samples beside the clone)")
+        pytest.skip(f"real sample {path} not found "
+                    "(CI provides ../shared/samples beside the clone)")
     return path
 
 
@@ -107,7 +108,8 @@ def test_spot_check_first_blacksilicon_record():
     assert rec.addresses[1].organisation == "CECEP Solar Energy Technol Zhenjiang Co Ltd"
     assert rec.addresses[1].country == "Peoples R China"
     assert rec.addresses[0].text == "Beijing Univ Technol, Beijing 100124, Peoples R China"
-    assert rec.keywords_author == ["nano texturing", "reactive ion etching", "silicon", "solar cell"]
+    assert rec.keywords_author == ["nano texturing", "reactive ion etching", "silicon",
+                                   "solar cell"]
     assert rec.cited_references[0] == ("Aldosari M, 2016, SUPERLATTICE MICROST, V92, P242, "
                                        "DOI 10.1016/j.spmi.2016.02.023")
     assert rec.cited_reference_count == 26 and rec.times_cited == 0
@@ -269,11 +271,11 @@ def test_exports_of_both_layouts_pasted_together(tmp_path, reference, tab_first)
     parsed, records = read_all(path, "utf-8")
     expected = read_all(sample("metaknowledge_savedrecs_32.txt"))[1]
     assert len(records) == 532 and parsed.problems == [] and not parsed.warnings[2:]
+    lines = path.read_text(encoding="utf-8").split("\n")
+    assert all(lines[r.source_line - 1][:3] in ("PT ", "PT\t") for r in records)
     ours, theirs = (records[:32], records[32:]) if tab_first else (records[500:], records[:500])
     _same(ours, expected, lines=False)
     _same(theirs, reference, lines=False)
-    lines = path.read_text(encoding="utf-8").split("\n")
-    assert all(lines[r.source_line - 1][:3] in ("PT ", "PT\t") for r in records)
 
 
 def test_record_without_er_is_read_and_reported(tmp_path, reference):
@@ -344,7 +346,8 @@ def test_odd_lines_take_the_slow_path_without_losing_data(tmp_path):
     assert [r.title for r in records] == ["A title", "Second"] and parsed.problems == []
     first = records[0]
     assert [a.text for a in first.addresses] == [
-        "Dalian Univ Technol, Dalian 116024, Peoples R China", "Stanford Univ, Stanford, CA 94305 USA"]
+        "Dalian Univ Technol, Dalian 116024, Peoples R China",
+        "Stanford Univ, Stanford, CA 94305 USA"]
     assert [a.country for a in first.addresses] == ["Peoples R China", "USA"]
     assert [a.address_positions for a in first.authors] == [[0], [1]]
     assert first.keywords_author == [] and "DE" not in first.extra

@@ -30,7 +30,8 @@ _ADDRESS_SEPARATOR = re.compile(r";\s*(?![^\[]*\])")
 def sample(folder: Path, name: str) -> Path:
     path = folder / name
     if not path.is_file():
-        pytest.skip(f"real sample {path} not found (CI provides ../shared/samples beside the clone)")
+        pytest.skip(f"real sample {path} not found "
+                    "(CI provides ../shared/samples beside the clone)")
     return path
 
 

@@ -1,4 +1,4 @@
-"""Cited references: parse WoS ``CR`` lines and Scopus reference strings, and key them for co-citation."""
+"""Cited references: parse WoS ``CR`` lines and Scopus references; key them for co-citation."""
 
 from __future__ import annotations
 

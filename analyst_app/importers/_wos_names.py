@@ -12,7 +12,8 @@ _ASCII_PUNCT = str.maketrans({c: " " for c in ",.;:'\"()[]/"})
 # "(corresponding author)" since about 2019, "(reprint author)" before; the Chinese
 # interface writes "(通讯作者)" followed by a full-width comma.
 # The pattern starts with a literal "(" so that the regex engine skips ahead to it.
-_RP_MARK = re.compile(r"\((?:corresponding author|reprint author|通讯作者)\)[ ,，]*", re.IGNORECASE)
+_RP_MARK = re.compile(r"\((?:corresponding author|reprint author|通讯作者)\)[ ,，]*",
+                      re.IGNORECASE)
 
 
 def name_key(name: str) -> str:

@@ -64,7 +64,8 @@ def detect_format(path: Path) -> Detection:
     if not head.raw:
         return Detection(None, 0.0, head, "the file is empty")
     # Excel workbooks are zip files: binary, but some importers read them.
-    if head.encoding == "binary" and not head.raw.startswith(b"PK\x03\x04"):
+    if head.encoding == "binary" and not head.raw.startswith(
+            (b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")):  # zip (.xlsx), OLE2 (.xls)
         return Detection(None, 0.0, head, "the file is binary, not a text export")
     scored = [(spec.detect(head), -i, spec) for i, spec in enumerate(IMPORTERS)]
     score, _, spec = max(scored, key=lambda t: (t[0], t[1]))

@@ -36,7 +36,7 @@ import re
 import string
 from itertools import repeat
 from pathlib import Path
-from typing import Iterator
+from typing import Generator, Iterator
 
 from analyst_app.domain.records import PublicationRecord
 from analyst_app.errors import InputError
@@ -54,11 +54,12 @@ _MAX_PENDING = 32 << 20
 
 # One field: its tag, then the value and every following line that is not a new tag.
 # Space layout: continuation lines are indented, so a tag is "XX " at a line start.
-_FIELD_SPACE = re.compile(r"^([A-Z][A-Z0-9]) ?(.*(?:\n(?![A-Z][A-Z0-9](?: |$))[^\n]*)*)", re.M)
+_FIELD_SPACE = re.compile(r"^([A-Z][A-Z0-9])(?: |$)(.*(?:\n(?![A-Z][A-Z0-9](?: |$))[^\n]*)*)",
+                          re.M)
 # TAB layout (2021): continuation lines are not indented ("CA 94305 USA" may start one),
 # so only "XX<TAB>" starts a field, and the bare ER/EF lines.
-_FIELD_TAB = re.compile(r"^([A-Z][A-Z0-9])(?:\t|$)(.*(?:\n(?![A-Z][A-Z0-9]\t|E[RF][ \t]*$)[^\n]*)*)",
-                        re.M)
+_FIELD_TAB = re.compile(
+    r"^([A-Z][A-Z0-9])(?:\t|$)(.*(?:\n(?![A-Z][A-Z0-9]\t|E[RF][ \t]*$)[^\n]*)*)", re.M)
 # dict(map(str.split, lines, repeat(" "), repeat(1))): "TAG value" lines into pairs in C.
 _SPACES, _ONES = repeat(" "), repeat(1)
 #: Every well-formed tag: two characters, a capital letter then a capital or a digit.
@@ -208,43 +209,58 @@ def _block_records(block: str, state: _State, tally: ImportTally,
                    eof: bool) -> Iterator[PublicationRecord]:
     state.started = True
     block = unescape_entities(block)
-    # A block with any record in the 2021 TAB layout (possibly pasted after space-layout
-    # exports) is split by the slower regular expressions, which handle both layouts.
-    tab = block.startswith("PT\t") or "\nPT\t" in block
-    state.tab = state.tab or tab
-    pieces = _RECORD_START_TAB.split(block) if tab else block.split("\nPT ")
-    line = state.line
+    # The 2021 TAB layout is split by the slower regular expressions, which handle both
+    # layouts; once met (at the start of a block, or after an "EF" of pasted exports, see
+    # _fields_fast), every later block is read that way.
+    state.tab = state.tab or block.startswith("PT\t")
+    state.line = yield from _segment_records(block, state.line, state.tab, state, tally, eof)
+
+
+def _segment_records(text: str, line: int, tab: bool, state: _State, tally: ImportTally,
+                     eof: bool) -> Generator[PublicationRecord, None, int]:
+    """Yield the records of ``text`` (starting at ``line``); return the line after it."""
+    pieces = _RECORD_START_TAB.split(text) if tab else text.split("\nPT ")
     last = len(pieces) - 1
     for n, piece in enumerate(pieces):
         start = line
-        if n == 0 and not piece.startswith(("PT ", "PT\t")):
-            line += piece.count("\n") + 1
-            _check_outside(piece.split("\n"), start, tally)
+        rest = None
+        if n == 0 and not piece.startswith(("PT ", "PT\t")):  # the FN/VR header
+            lines = piece.split("\n")
+            line += len(lines)
+            tab_at = _check_outside(lines, start, tally)
+            if tab_at is not None:  # a TAB-layout export: its header is "FN<TAB>..."
+                state.tab = True
+                yield from _segment_records("\n".join(lines[tab_at:]), start + tab_at, True,
+                                            state, tally, eof and n == last)
             continue
         if tab:
-            fields, lines = _fields_slow(piece, state, tally, start, eof and n == last)
-        else:  # the first piece of a block still starts with its "PT "
-            fields, lines = _fields_fast(piece[3:] if n == 0 else piece, state, tally, start,
-                                         eof and n == last)
-        line += lines
-        if fields is None:
-            continue
-        record = build_record(fields, start, by_line=True)
-        if not record.title and not record.ut:
-            tally.problem(start, "record has neither a title (TI) nor an accession number "
-                                 "(UT): skipped")
-            continue
-        tally.add(record)
-        yield record
-    state.line = line - 1
+            fields, count, rest = _fields_slow(piece, state, tally, start, eof and n == last)
+        else:  # the first piece of a segment still starts with its "PT "
+            fields, count, rest = _fields_fast(piece[3:] if n == 0 else piece, state, tally,
+                                               start, eof and n == last)
+        line += count
+        if fields is not None:
+            record = build_record(fields, start, by_line=True)
+            if record.title or record.ut:
+                tally.add(record)
+                yield record
+            else:
+                tally.problem(start, "record has neither a title (TI) nor an accession number "
+                                     "(UT): skipped")
+        if rest is not None:  # TAB-layout records pasted after this one
+            state.tab = True
+            yield from _segment_records(rest, line - 1 - rest.count("\n"), True, state, tally,
+                                        eof and n == last)
+    return line - 1
 
 
 def _fields_fast(piece: str, state: _State, tally: ImportTally, start: int,
-                 truncated: bool) -> tuple[dict[str, str] | None, int]:
+                 truncated: bool) -> tuple[dict[str, str] | None, int, str | None]:
     """Split a space-layout record (its text after "PT ") into tag → value.
 
-    Returns the fields (``None`` when skipped) and the number of lines the piece spans,
-    counting the newline that preceded it. The usual layout is handled by a handful of
+    Returns the fields (``None`` when skipped), the number of lines the piece spans
+    (counting the newline that ends it), and the text of TAB-layout records that follow
+    it in the piece (pasted exports), if any. The usual layout is handled by a handful of
     C-level string operations: continuation lines ("\\n   ") become LINE_SEP, every
     remaining line is one field, and ``"TAG value".split(" ", 1)`` pairs feed ``dict``.
     Anything unusual falls back to :func:`_fields_slow`.
@@ -256,18 +272,25 @@ def _fields_fast(piece: str, state: _State, tally: ImportTally, start: int,
         end = lines.index("ER")
         fields = dict(map(str.split, lines[1:end], _SPACES, _ONES))
     except ValueError:  # no ER line, a blank or a bare tag line inside the record
-        return _fields_slow("PT " + piece, state, tally, start, truncated)[0], count
+        return _fields_slow("PT " + piece, state, tally, start, truncated)
     if len(fields) < end - 1 or not _TAGS.issuperset(fields):  # a repeated or odd tag
-        return _fields_slow("PT " + piece, state, tally, start, truncated)[0], count
+        return _fields_slow("PT " + piece, state, tally, start, truncated)
     fields["PT"] = lines[0]
+    rest = None
     if end + 2 < len(lines) or lines[-1]:
-        _check_outside(lines[end + 1:], start + count - len(lines) + end + 1, tally)
-    return fields, count
+        tail = lines[end + 1:]
+        tab_at = _check_outside(tail, start + count - len(lines) + end + 1, tally)
+        if tab_at is not None:
+            rest = "\n".join(tail[tab_at:]).replace(LINE_SEP, "\n   ")
+    return fields, count, rest
 
 
 def _fields_slow(piece: str, state: _State, tally: ImportTally, start: int,
-                 truncated: bool) -> tuple[dict[str, str] | None, int]:
-    """Split any record (space or TAB layout, odd lines, no ER) with a regular expression."""
+                 truncated: bool) -> tuple[dict[str, str] | None, int, str | None]:
+    """Split any record (space or TAB layout, odd lines, no ER) with a regular expression.
+
+    Returns what :func:`_fields_fast` returns; ``piece`` starts with its "PT" line.
+    """
     count = piece.count("\n") + 1
     fields: dict[str, str] = {}
     for tag, value in (_FIELD_TAB if piece[2] == "\t" else _FIELD_SPACE).findall(piece):
@@ -279,15 +302,18 @@ def _fields_slow(piece: str, state: _State, tally: ImportTally, start: int,
         if "EF" not in fields and truncated:
             tally.problem(start, "the file ends inside this record (no 'ER' line): "
                                  "the file looks truncated; record skipped")
-            return None, count
+            return None, count, None
         # "ER" forgotten but the next record (or EF) follows: the fields are all there.
         state.missing_end.append(start)
     elif end.strip(LINE_SEP + " \t"):
-        # Lines after ER that are not tags: junk between records.
-        # Its first part is the rest of the ER line itself.
-        ends = [n for n, line in enumerate(piece.split("\n")) if line.rstrip() == "ER"]
-        _check_outside(end.split(LINE_SEP), start + ends[0] if ends else start, tally)
-    return fields, count
+        # Lines after ER that are not tags: junk between records, or TAB-layout records
+        # of a pasted export.
+        lines = piece.split("\n")
+        after = next((n for n, line in enumerate(lines) if line.rstrip() == "ER"), 0) + 1
+        tab_at = _check_outside(lines[after:], start + after, tally)
+        if tab_at is not None:
+            return fields, count, "\n".join(lines[after + tab_at:])
+    return fields, count, None
 
 
 def _pack(value: str) -> str:
@@ -297,13 +323,20 @@ def _pack(value: str) -> str:
     return LINE_SEP.join(line.strip() for line in value.split("\n"))
 
 
-def _check_outside(lines: list[str], start: int, tally: ImportTally) -> None:
-    """Text between records may only be the FN/VR header, EF and blank lines."""
+def _check_outside(lines: list[str], start: int, tally: ImportTally) -> int | None:
+    """Check text between records: the FN/VR header, EF and blank lines only.
+
+    Returns the index of a line that starts a TAB-layout record ("PT<TAB>J"), whose
+    records the caller reads, or ``None``.
+    """
     for offset, line in enumerate(lines):
+        if line.startswith("PT\t"):
+            return offset
         line = line.strip().lstrip("\ufeff")
         if line and not _HEADER_LINE.match(line):
             tally.note(f"line {start + offset}: text outside any record ignored: {line[:60]!r}")
-            return
+            return None
+    return None
 
 
 SPEC_PLAIN = ImporterSpec(

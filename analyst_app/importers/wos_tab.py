@@ -17,7 +17,7 @@ import io
 import re
 import zipfile
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterator
 
 from analyst_app.domain.records import PublicationRecord
 from analyst_app.errors import InputError
@@ -115,7 +115,9 @@ def _tab_records(path: Path, encoding: str, parsed: ParsedFile) -> Iterator[Publ
             if number % 256 == 0:
                 parsed.fraction = min(raw.tell() / size, 1.0)
             cells = line.split("\t")
-            if len(cells) < width or (len(cells) > width + 1 and any(cells[width:])):
+            # A trailing TAB gives one empty field more than the header names; anything
+            # else means a value held a TAB or the row was cut.
+            if len(cells) < width or (len(cells) > width and any(cells[width:])):
                 tally.problem(number, _bad_width(len(cells), width))
                 continue
             if "&" in line:
@@ -252,27 +254,29 @@ def _xls_rows(path: Path, parsed: ParsedFile) -> Iterator[tuple[Any, ...]]:
 
 def _sheet_records(path: Path, rows_of: Any, parsed: ParsedFile) -> Iterator[PublicationRecord]:
     tally = ImportTally(parsed)
-    rows: Iterable[tuple[Any, ...]] = rows_of(path, parsed)
-    header = next(iter(rows), None)
-    tags = [tag_for_column(name) for name in header or ()]
-    known = [t for t in tags if t and len(t) == 2]
-    if len(_CORE_TAGS.intersection(known)) < 3:
-        shown = ", ".join(str(n) for n in (header or ())[:4] if n is not None)
-        raise InputError("row 1 of the sheet is not the header of a Web of Science export "
-                         f"('Publication Type', 'Authors', 'Article Title', ...): {shown!r}",
-                         file=str(path), line=1)
-    for number, row in enumerate(rows, start=2):
-        fields = {}
-        for tag, value in zip(tags, row):
-            if tag and value is not None:
-                text = cell_text(value)
-                if text:
-                    fields[tag] = unescape_entities(text) if "&" in text else text
-        if not fields:
-            continue  # blank rows below the data
-        record = _record(fields, number, tally)
-        if record is not None:
-            yield record
+    rows: Iterator[tuple[Any, ...]] = rows_of(path, parsed)
+    try:
+        header = next(rows, None)
+        tags = [tag_for_column(name) for name in header or ()]
+        if len(_CORE_TAGS.intersection(tags)) < 3:
+            shown = ", ".join(str(n) for n in (header or ())[:4] if n is not None)
+            raise InputError("row 1 of the sheet is not the header of a Web of Science export "
+                             f"('Publication Type', 'Authors', 'Article Title', ...): {shown!r}",
+                             file=str(path), line=1)
+        for number, row in enumerate(rows, start=2):
+            fields = {}
+            for tag, value in zip(tags, row):
+                if tag and value is not None:
+                    text = cell_text(value)
+                    if text:
+                        fields[tag] = unescape_entities(text) if "&" in text else text
+            if not fields:
+                continue  # blank rows below the data
+            record = _record(fields, number, tally)
+            if record is not None:
+                yield record
+    finally:
+        rows.close()  # closes the workbook, also when the consumer stops early
     parsed.fraction = 1.0
     tally.finish()
 

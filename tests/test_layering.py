@@ -59,3 +59,32 @@ def test_probe_catches_a_forbidden_import(tmp_path):
     (package / "view.py").write_text("from leaky import helper\nimport PySide6.QtCore\n")
     result = _import_all("leaky", ["PySide6"], cwd=tmp_path)
     assert result.returncode != 0 and "layering" in result.stderr
+
+
+_FORBIDDEN = {
+    "analysis": ("PySide6", "shiboken6", "sqlalchemy", "alembic", "ui", "analyst_app"),
+    "analyst_app": ("PySide6", "shiboken6", "ui"),
+}
+#: The one deliberate exception: the CLI's ``gui`` command starts the GUI lazily.
+_ALLOWED = {("analyst_app/cli.py", "ui.app")}
+
+
+@pytest.mark.parametrize("package", sorted(_FORBIDDEN))
+def test_no_forbidden_import_anywhere_in_the_source(package):
+    # The import probe above only sees module-level imports; this reads every import
+    # statement, including those inside functions.
+    import ast
+    offences = []
+    for path in sorted((ROOT / package).rglob("*.py")):
+        relative = path.relative_to(ROOT).as_posix()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names = [node.module]
+            else:
+                continue
+            for name in names:
+                if name.split(".")[0] in _FORBIDDEN[package] and (relative, name) not in _ALLOWED:
+                    offences.append(f"{relative}:{node.lineno} imports {name}")
+    assert offences == []

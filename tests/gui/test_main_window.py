@@ -190,7 +190,7 @@ def test_reports_page_flow_with_a_stub_service(window, qtbot, monkeypatch, tmp_p
     assert page.results.count() == 6  # path, Open, Show folder per file
 
 
-def test_reports_page_builds_a_bulletin(window, qtbot, tmp_path):
+def test_reports_page_builds_a_bulletin(window, qtbot, tmp_path, monkeypatch):
     from ui.pages.reports_page import reports_available
     if not reports_available():
         pytest.skip("analyst_app.services.reports is not there yet")
@@ -201,6 +201,15 @@ def test_reports_page_builds_a_bulletin(window, qtbot, tmp_path):
     assert page.messages.level == "success", page.messages.text
     assert [p.suffix for p in page.outputs][:2] == [".docx", ".xlsx"]
     assert all(Path(p).stat().st_size > 0 for p in page.outputs)
+    # Building again asks before replacing the (possibly edited) report; "No" keeps it.
+    from PySide6.QtWidgets import QMessageBox
+    docx = page.outputs[0]
+    docx.write_bytes(b"edited by the librarian")
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(
+        lambda *args, **kwargs: asked.append(args) or QMessageBox.StandardButton.No))
+    assert not page.build()
+    assert asked and docx.read_bytes() == b"edited by the librarian"
 
 
 def test_closing_the_window_shuts_the_runners_down(window):

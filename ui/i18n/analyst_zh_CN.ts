@@ -892,6 +892,14 @@ The record read from {file} (line {line}) becomes a publication of its own again
         <translation>正在生成 ESI 动态监测通报</translation>
     </message>
     <message>
+        <source>Replace report?</source>
+        <translation>替换报告？</translation>
+    </message>
+    <message>
+        <source>{file} already exists and may hold your edits. Replace it?</source>
+        <translation>{file} 已存在，其中可能有您的修改。是否替换？</translation>
+    </message>
+    <message>
         <source>Report written.</source>
         <translation>报告已生成。</translation>
     </message>

@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QGridLayout, QHBoxLayout,
-                               QLabel, QLineEdit, QPushButton, QWidget)
+                               QLabel, QLineEdit, QMessageBox, QPushButton, QWidget)
 
 from analyst_app.db.queries import esi_releases
 from ui.pages.base import PageBase, follow_workspace_institution
@@ -100,6 +100,9 @@ class ReportsPage(PageBase):
         # The file name is in the UI language: ESI动态监测通报_2025-11.docx in Chinese.
         name = self.tr("ESI_bulletin")
         stem = f"{name}_{release or self._latest_release() or 'latest'}"
+        target = folder / f"{stem}.docx"
+        if target.exists() and not self._confirm_replace(target):
+            return False
         institution = self.institution_edit.text().strip() or None
         display_name = self.display_edit.text().strip()
         settings = app_settings()
@@ -112,6 +115,14 @@ class ReportsPage(PageBase):
                           xlsx=folder / f"{stem}.xlsx", release=release, **extra,
                           description=self.tr("Building the ESI bulletin"))
         return True
+
+    def _confirm_replace(self, target: Path) -> bool:
+        # The librarian may have edited last time's report in Word: never replace it silently.
+        answer = QMessageBox.question(
+            self, self.tr("Replace report?"),
+            self.tr("{file} already exists and may hold your edits. Replace it?").format(
+                file=target.name))
+        return answer == QMessageBox.StandardButton.Yes
 
     @Slot(object)
     def _on_built(self, output: Any) -> None:

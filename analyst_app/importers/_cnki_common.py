@@ -17,7 +17,7 @@ from typing import Callable, Iterator
 from analyst_app.domain.records import PublicationRecord
 from analyst_app.errors import InputError
 from analyst_app.importers._cnki_record import build_record
-from analyst_app.importers._decode import first_undecodable_line
+from analyst_app.importers.encoding import first_undecodable_line
 from analyst_app.importers.base import FileHead, ParsedFile, Problem
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")

@@ -25,7 +25,7 @@ from pathlib import Path
 from analyst_app.domain.esi_fields import EsiField, normalise_field
 from analyst_app.errors import InputError
 from analyst_app.importers.base import FileHead, ImporterSpec, ParsedFile
-from analyst_app.importers.encoding import decode_text
+from analyst_app.importers.encoding import decode_text, first_undecodable_line
 
 FORMAT_ID = "esi_institutions"
 VERSION = "1.0"
@@ -104,7 +104,8 @@ def read_esi_institutions(path: Path, encoding: str) -> ParsedFile:
     try:
         text, encoding = decode_text(path.read_bytes(), encoding)
     except UnicodeDecodeError as exc:
-        raise InputError(f"not valid {encoding} text near byte {exc.start}", file=name) from exc
+        raise InputError(f"not valid {encoding} text (nor GB18030 or Windows-1252)", file=name,
+                         line=first_undecodable_line(path, encoding)) from exc
     lines = text.splitlines()
     if not any(line.strip() for line in lines):
         raise InputError("the file is empty", file=name)

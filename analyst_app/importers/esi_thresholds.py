@@ -25,7 +25,7 @@ from pathlib import Path
 from analyst_app.domain.esi_fields import normalise_field
 from analyst_app.errors import InputError
 from analyst_app.importers.base import FileHead, ImporterSpec, ParsedFile
-from analyst_app.importers.encoding import decode_text
+from analyst_app.importers.encoding import decode_text, first_undecodable_line
 
 FORMAT_ID = "esi_thresholds"
 VERSION = "1.0"
@@ -91,7 +91,8 @@ def read_esi_thresholds(path: Path, encoding: str) -> ParsedFile:
     try:
         text, encoding = decode_text(path.read_bytes(), encoding)
     except UnicodeDecodeError as exc:
-        raise InputError(f"not valid {encoding} text near byte {exc.start}", file=name) from exc
+        raise InputError(f"not valid {encoding} text (nor GB18030 or Windows-1252)", file=name,
+                         line=first_undecodable_line(path, encoding)) from exc
     lines = text.splitlines()
     index = _header_index(lines)
     if index is None:

@@ -34,7 +34,7 @@ from analyst_app.domain.identifiers import normalise_doi, normalise_eid
 from analyst_app.domain.records import PublicationRecord
 from analyst_app.errors import InputError
 from analyst_app.importers import _scopus_authors as names
-from analyst_app.importers._decode import first_undecodable_line
+from analyst_app.importers.encoding import first_undecodable_line
 from analyst_app.importers._scopus_columns import map_header, score_header, sniff_delimiter
 from analyst_app.importers.base import FileHead, ImporterSpec, ParsedFile, Problem
 

@@ -18,7 +18,7 @@ from analyst_app.domain.records import PublicationRecord
 from analyst_app.errors import InputError
 from analyst_app.importers._cnki_record import build_record
 from analyst_app.importers.encoding import first_undecodable_line
-from analyst_app.importers.base import FileHead, ParsedFile, Problem
+from analyst_app.importers.base import FileHead, ImporterSpec, ParsedFile, Problem
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _CNKI_MARK = re.compile(r"\bCNKI\b|中国知网|知网")
@@ -236,3 +236,23 @@ def _warnings(totals: dict[str, int]) -> list[str]:
                         "institutions than authors, so their authors are not linked to "
                         "institutions (CNKI does not say who is where)")
     return warnings
+
+
+def tagged_importer(syntax: TagSyntax, label: str, version: str) -> tuple[
+        Callable[[FileHead], float], Callable[[Path, str], ParsedFile], ImporterSpec]:
+    """Return the detector, the reader and the registry entry of one CNKI tagged format.
+
+    The four CNKI formats differ only in their :class:`TagSyntax`, so they share one
+    detector (:func:`detect_tagged`) and one streaming reader (:func:`read_tagged`).
+    """
+    def detect(head: FileHead) -> float:
+        return detect_tagged(head, syntax)
+
+    def read(path: Path, encoding: str) -> ParsedFile:
+        return read_tagged(path, encoding, syntax)
+
+    detect.__doc__ = f"Score how surely ``head`` is a {label} (never raises)."
+    read.__doc__ = f"Read a {label} as a stream of publication records (see read_tagged)."
+    spec = ImporterSpec(id=syntax.format_id, label=label, version=version, detect=detect,
+                        read=read)
+    return detect, read, spec

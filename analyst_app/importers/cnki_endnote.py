@@ -10,10 +10,8 @@ Tags as CNKI writes them: %0 type, %A one author per line, %+ institutions
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-from analyst_app.importers._cnki_common import TagSyntax, detect_tagged, read_tagged
-from analyst_app.importers.base import FileHead, ImporterSpec, ParsedFile
+from analyst_app.importers._cnki_common import TagSyntax, tagged_importer
 
 FORMAT_ID = "cnki_endnote"
 VERSION = "1.0"
@@ -32,33 +30,4 @@ SYNTAX = TagSyntax(
 )
 
 
-def detect_cnki_endnote(head: FileHead) -> float:
-    """Score how surely ``head`` is a CNKI EndNote export (never raises)."""
-    return detect_tagged(head, SYNTAX)
-
-
-def read_cnki_endnote(path: Path, encoding: str) -> ParsedFile:
-    """Read a CNKI EndNote export as a stream of publication records.
-
-    Parameters
-    ----------
-    path : Path
-        The export (``.txt``).
-    encoding : str
-        Its encoding (UTF-8 with or without BOM, or GB18030).
-
-    Returns
-    -------
-    ParsedFile
-        See :func:`~analyst_app.importers._cnki_common.read_tagged`.
-
-    Raises
-    ------
-    InputError
-        From the generator, with file and line, when the file is not this format.
-    """
-    return read_tagged(path, encoding, SYNTAX)
-
-
-SPEC = ImporterSpec(id=FORMAT_ID, label="CNKI export (EndNote)", version=VERSION,
-                    detect=detect_cnki_endnote, read=read_cnki_endnote)
+detect_cnki_endnote, read_cnki_endnote, SPEC = tagged_importer(SYNTAX, "CNKI export (EndNote)", VERSION)

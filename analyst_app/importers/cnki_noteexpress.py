@@ -10,10 +10,8 @@ Tertiary Author (supervisor), Type of Work (degree). See
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-from analyst_app.importers._cnki_common import TagSyntax, detect_tagged, read_tagged
-from analyst_app.importers.base import FileHead, ImporterSpec, ParsedFile
+from analyst_app.importers._cnki_common import TagSyntax, tagged_importer
 
 FORMAT_ID = "cnki_noteexpress"
 VERSION = "1.0"
@@ -42,33 +40,4 @@ SYNTAX = TagSyntax(
 )
 
 
-def detect_cnki_noteexpress(head: FileHead) -> float:
-    """Score how surely ``head`` is a CNKI NoteExpress export (never raises)."""
-    return detect_tagged(head, SYNTAX)
-
-
-def read_cnki_noteexpress(path: Path, encoding: str) -> ParsedFile:
-    """Read a CNKI NoteExpress export as a stream of publication records.
-
-    Parameters
-    ----------
-    path : Path
-        The export (``.net`` or ``.txt``).
-    encoding : str
-        Its encoding (UTF-8 with or without BOM, or GB18030).
-
-    Returns
-    -------
-    ParsedFile
-        See :func:`~analyst_app.importers._cnki_common.read_tagged`.
-
-    Raises
-    ------
-    InputError
-        From the generator, with file and line, when the file is not this format.
-    """
-    return read_tagged(path, encoding, SYNTAX)
-
-
-SPEC = ImporterSpec(id=FORMAT_ID, label="CNKI export (NoteExpress)", version=VERSION,
-                    detect=detect_cnki_noteexpress, read=read_cnki_noteexpress)
+detect_cnki_noteexpress, read_cnki_noteexpress, SPEC = tagged_importer(SYNTAX, "CNKI export (NoteExpress)", VERSION)

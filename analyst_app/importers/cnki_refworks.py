@@ -10,10 +10,8 @@ CL degree, DO DOI, LK link. See :mod:`analyst_app.importers._cnki_common`.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-from analyst_app.importers._cnki_common import TagSyntax, detect_tagged, read_tagged
-from analyst_app.importers.base import FileHead, ImporterSpec, ParsedFile
+from analyst_app.importers._cnki_common import TagSyntax, tagged_importer
 
 FORMAT_ID = "cnki_refworks"
 VERSION = "1.0"
@@ -34,33 +32,4 @@ SYNTAX = TagSyntax(
 )
 
 
-def detect_cnki_refworks(head: FileHead) -> float:
-    """Score how surely ``head`` is a CNKI RefWorks export (never raises)."""
-    return detect_tagged(head, SYNTAX)
-
-
-def read_cnki_refworks(path: Path, encoding: str) -> ParsedFile:
-    """Read a CNKI RefWorks export as a stream of publication records.
-
-    Parameters
-    ----------
-    path : Path
-        The export (``.txt``).
-    encoding : str
-        Its encoding (UTF-8 with or without BOM, or GB18030).
-
-    Returns
-    -------
-    ParsedFile
-        See :func:`~analyst_app.importers._cnki_common.read_tagged`.
-
-    Raises
-    ------
-    InputError
-        From the generator, with file and line, when the file is not this format.
-    """
-    return read_tagged(path, encoding, SYNTAX)
-
-
-SPEC = ImporterSpec(id=FORMAT_ID, label="CNKI export (RefWorks)", version=VERSION,
-                    detect=detect_cnki_refworks, read=read_cnki_refworks)
+detect_cnki_refworks, read_cnki_refworks, SPEC = tagged_importer(SYNTAX, "CNKI export (RefWorks)", VERSION)

@@ -11,10 +11,8 @@ other databases are not claimed (see :func:`~analyst_app.importers._cnki_common.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-from analyst_app.importers._cnki_common import TagSyntax, detect_tagged, read_tagged
-from analyst_app.importers.base import FileHead, ImporterSpec, ParsedFile
+from analyst_app.importers._cnki_common import TagSyntax, tagged_importer
 
 FORMAT_ID = "cnki_ris"
 VERSION = "1.0"
@@ -36,33 +34,4 @@ SYNTAX = TagSyntax(
 )
 
 
-def detect_cnki_ris(head: FileHead) -> float:
-    """Score how surely ``head`` is a CNKI RIS export (never raises)."""
-    return detect_tagged(head, SYNTAX)
-
-
-def read_cnki_ris(path: Path, encoding: str) -> ParsedFile:
-    """Read a CNKI RIS export as a stream of publication records.
-
-    Parameters
-    ----------
-    path : Path
-        The export (``.ris`` or ``.txt``).
-    encoding : str
-        Its encoding (UTF-8 with or without BOM, or GB18030).
-
-    Returns
-    -------
-    ParsedFile
-        See :func:`~analyst_app.importers._cnki_common.read_tagged`.
-
-    Raises
-    ------
-    InputError
-        From the generator, with file and line, when the file is not this format.
-    """
-    return read_tagged(path, encoding, SYNTAX)
-
-
-SPEC = ImporterSpec(id=FORMAT_ID, label="CNKI export (RIS)", version=VERSION,
-                    detect=detect_cnki_ris, read=read_cnki_ris)
+detect_cnki_ris, read_cnki_ris, SPEC = tagged_importer(SYNTAX, "CNKI export (RIS)", VERSION)

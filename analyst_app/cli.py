@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import argparse
 import csv
+import importlib
+import importlib.util
 import json
 import sys
 import traceback
@@ -17,6 +19,15 @@ from analyst_app import __version__
 from analyst_app.errors import AnalystError, Cancelled, InputError, WorkspaceError
 
 EXIT_OK, EXIT_INTERNAL, EXIT_BAD_INPUT = 0, 1, 2
+#: Modules that add command groups: each has ``register(commands, groups)``, where ``groups``
+#: maps "esi" and "report" to those groups' sub-parsers. Kept in modules of their own so that
+#: each analysis area owns its commands.
+COMMAND_MODULES = (
+    "analyst_app.cli_esi",
+    "analyst_app.cli_contribution",
+    "analyst_app.cli_benchmark",
+    "analyst_app.cli_hotspots",
+)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -59,22 +70,22 @@ def _parser() -> argparse.ArgumentParser:
 
     imp = commands.add_parser("import", help="import export files into a workspace")
     imp.add_argument("files", nargs="+", metavar="FILE")
-    _workspace_arg(imp)
+    workspace_arg(imp)
     imp.add_argument("--release", help="ESI release label of ESI lists, e.g. 2025-11")
     imp.add_argument("--json", action="store_true", help="print one JSON object per file")
     imp.set_defaults(handler=_cmd_import)
 
     esi = commands.add_parser("esi", help="ESI analyses").add_subparsers(metavar="ANALYSIS")
     status = esi.add_parser("status", help="ESI standing of an institution per field")
-    _workspace_arg(status)
-    _institution_args(status)
+    workspace_arg(status)
+    institution_args(status)
     status.add_argument("--format", choices=("table", "csv", "json"), default="table")
     status.set_defaults(handler=_cmd_esi_status)
 
     report = commands.add_parser("report", help="build reports").add_subparsers(metavar="REPORT")
     bulletin = report.add_parser("esi-bulletin", help="ESI bulletin (ESI 动态监测通报) as Word")
-    _workspace_arg(bulletin)
-    _institution_args(bulletin)
+    workspace_arg(bulletin)
+    institution_args(bulletin)
     bulletin.add_argument("--output", required=True, type=Path, metavar="FILE.docx")
     bulletin.add_argument("--xlsx", type=Path, metavar="FILE.xlsx",
                           help="also write the tables as an Excel workbook")
@@ -85,16 +96,16 @@ def _parser() -> argparse.ArgumentParser:
     ws = commands.add_parser("workspace", help="workspace settings and import history")
     ws_cmds = ws.add_subparsers(metavar="ACTION")
     inst = ws_cmds.add_parser("set-institution", help="set the institution and its aliases")
-    _workspace_arg(inst)
+    workspace_arg(inst)
     inst.add_argument("name")
     inst.add_argument("--alias", action="append", default=[], help="another name (repeatable)")
     inst.set_defaults(handler=_cmd_set_institution)
     hist = ws_cmds.add_parser("imports", help="list the import history")
-    _workspace_arg(hist)
+    workspace_arg(hist)
     hist.add_argument("--json", action="store_true")
     hist.set_defaults(handler=_cmd_imports)
     rm = ws_cmds.add_parser("remove-import", help="remove an import and everything it stored")
-    _workspace_arg(rm)
+    workspace_arg(rm)
     rm.add_argument("batch_id", type=int)
     rm.set_defaults(handler=_cmd_remove_import)
 
@@ -105,15 +116,19 @@ def _parser() -> argparse.ArgumentParser:
     gui = commands.add_parser("gui", help="open the desktop application")
     gui.add_argument("workspace", nargs="?")
     gui.set_defaults(handler=_cmd_gui)
+    groups = {"esi": esi, "report": report}
+    for name in COMMAND_MODULES:
+        if importlib.util.find_spec(name) is not None:  # an area not built yet adds nothing
+            importlib.import_module(name).register(commands, groups)
     return parser
 
 
-def _workspace_arg(parser: argparse.ArgumentParser) -> None:
+def workspace_arg(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--workspace", "-w", required=True, metavar="W",
                         help="workspace file (.sqlite) or database URL")
 
 
-def _institution_args(parser: argparse.ArgumentParser) -> None:
+def institution_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--institution", metavar="NAME",
                         help="institution as ESI names it (default: the workspace setting)")
     parser.add_argument("--alias", action="append", default=[], metavar="NAME",
@@ -124,14 +139,14 @@ def _institution_args(parser: argparse.ArgumentParser) -> None:
                              "suggesting the closest names)")
 
 
-def _open(args: argparse.Namespace, *, create: bool = False):
+def open_workspace_arg(args: argparse.Namespace, *, create: bool = False):
     from analyst_app.db.workspace import open_workspace
     return open_workspace(args.workspace, create=create)
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
     from analyst_app.services.imports import import_files
-    workspace = _open(args, create=True)
+    workspace = open_workspace_arg(args, create=True)
     try:
         reports = import_files(workspace, args.files, release=args.release,
                                progress=_stderr_progress(len(args.files) > 1 and not args.json))
@@ -150,7 +165,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
 def _cmd_esi_status(args: argparse.Namespace) -> int:
     from analyst_app.services.esi import STATUS_JSON_KEYS, esi_status, status_records
-    workspace = _open(args)
+    workspace = open_workspace_arg(args)
     try:
         report = esi_status(workspace, args.institution, aliases=tuple(args.alias),
                             release=args.release, allow_unlisted=args.allow_unlisted)
@@ -204,7 +219,7 @@ def _change(record: dict[str, Any]) -> str:
 
 def _cmd_report_bulletin(args: argparse.Namespace) -> int:
     from analyst_app.services.reports import build_esi_bulletin
-    workspace = _open(args)
+    workspace = open_workspace_arg(args)
     try:
         output = build_esi_bulletin(workspace, args.institution, args.output, xlsx=args.xlsx,
                                     release=args.release, display_name=args.display_name,
@@ -218,7 +233,7 @@ def _cmd_report_bulletin(args: argparse.Namespace) -> int:
 
 
 def _cmd_set_institution(args: argparse.Namespace) -> int:
-    workspace = _open(args, create=True)
+    workspace = open_workspace_arg(args, create=True)
     try:
         workspace.set_institution(args.name, args.alias)
     finally:
@@ -229,7 +244,7 @@ def _cmd_set_institution(args: argparse.Namespace) -> int:
 
 def _cmd_imports(args: argparse.Namespace) -> int:
     from analyst_app.db.queries import import_batches_frame
-    workspace = _open(args)
+    workspace = open_workspace_arg(args)
     try:
         with workspace.session() as session:
             frame = import_batches_frame(session)
@@ -246,7 +261,7 @@ def _cmd_imports(args: argparse.Namespace) -> int:
 
 def _cmd_remove_import(args: argparse.Namespace) -> int:
     from analyst_app.services.imports import remove_import
-    workspace = _open(args)
+    workspace = open_workspace_arg(args)
     try:
         name = remove_import(workspace, args.batch_id)
     finally:

@@ -23,10 +23,11 @@ EXIT_OK, EXIT_INTERNAL, EXIT_BAD_INPUT = 0, 1, 2
 #: maps "esi" and "report" to those groups' sub-parsers. Kept in modules of their own so that
 #: each analysis area owns its commands.
 COMMAND_MODULES = (
-    "analyst_app.cli_esi",
-    "analyst_app.cli_contribution",
-    "analyst_app.cli_benchmark",
-    "analyst_app.cli_hotspots",
+    "analyst_app.cli_esi",            # esi history | potential | push-list
+    "analyst_app.cli_contribution",   # contribution
+    "analyst_app.cli_benchmark",      # benchmark
+    "analyst_app.cli_network",        # network keywords | cocitation | coupling | coauthors
+    "analyst_app.cli_trends",         # bursts, indicators
 )
 
 

@@ -23,7 +23,8 @@ EXIT_OK, EXIT_INTERNAL, EXIT_BAD_INPUT = 0, 1, 2
 #: maps "esi" and "report" to those groups' sub-parsers. Kept in modules of their own so that
 #: each analysis area owns its commands.
 COMMAND_MODULES = (
-    "analyst_app.cli_esi",            # esi history | potential | push-list
+    "analyst_app.cli_esi",            # esi history | potential
+    "analyst_app.cli_esi_papers",     # esi push-list (highly cited and hot papers)
     "analyst_app.cli_contribution",   # contribution
     "analyst_app.cli_benchmark",      # benchmark
     "analyst_app.cli_network",        # network keywords | cocitation | coupling | coauthors

@@ -531,7 +531,8 @@ class _References:
         x = 1.0 + rng.random(len(owner)) * self.top[k]
         rank = np.minimum((x * x * x).astype(np.int64) - 1, self.m[k] - 1)
         keys = np.sort(owner * len(self.texts) + self.alpha[self.table[self.off[k] + rank]])
-        keys = keys[np.concatenate(([True], keys[1:] != keys[:-1]))]  # drop repeats
+        if keys.size:  # none at all when the corpus has no cited references
+            keys = keys[np.concatenate(([True], keys[1:] != keys[:-1]))]  # drop repeats
         per_record = np.bincount(keys // len(self.texts), minlength=len(count))
         return (keys % len(self.texts)).tolist(), per_record.tolist()
 

@@ -145,3 +145,11 @@ def test_line_patterns_match_a_real_export(corpus: tuple[str, list]) -> None:
     ours_cr = [line for r in records for line in r.get("CR", [])]
     assert sum(map(bool, map(form.fullmatch, real_cr))) > 0.8 * len(real_cr)
     assert sum(map(bool, map(form.fullmatch, ours_cr))) > 0.95 * len(ours_cr)
+
+
+def test_a_corpus_without_cited_references(tmp_path):
+    # Co-citation's "not available" message is tested on such corpora.
+    [path] = write_wos_corpus(tmp_path / "norefs.txt", 30, refs_per_record=0)
+    text = path.read_text(encoding="utf-8-sig")
+    assert text.count("\nER\n") == 30
+    assert "\nCR " not in text

@@ -277,3 +277,74 @@ class CitedReferenceRow(Base):
     doi: Mapped[str | None] = mapped_column(String(300))
     #: DOI, or folded ``author|year|source|volume|page``; ``None`` when too little to match.
     ref_key: Mapped[str | None] = mapped_column(String(400), index=True)
+
+
+class EsiPaperList(Base):
+    """An ESI highly cited / hot papers list of one release, as imported from one file.
+
+    The release is kept as its label, not as a key of ``esi_release``: that table holds the
+    releases of the ranking lists and is pruned when their last list is removed.
+    """
+
+    __tablename__ = "esi_paper_list"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    batch_id: Mapped[int] = mapped_column(ForeignKey("import_batch.id", ondelete="CASCADE"),
+                                          index=True)
+    release_label: Mapped[str] = mapped_column(String(16), index=True)
+    #: ``hcp``, ``hot``, ``top`` (the file did not say) or ``mixed`` (per-row kinds).
+    kind: Mapped[str] = mapped_column(String(8))
+    papers: Mapped[int] = mapped_column(Integer)
+
+
+class EsiPaper(Base):
+    """One paper of an ESI paper list; list columns hold one item per line."""
+
+    __tablename__ = "esi_paper"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    list_id: Mapped[int] = mapped_column(ForeignKey("esi_paper_list.id", ondelete="CASCADE"),
+                                         index=True)
+    source_line: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(8))
+    ut: Mapped[str | None] = mapped_column(String(64), index=True)
+    doi: Mapped[str | None] = mapped_column(String(300), index=True)
+    pmid: Mapped[str | None] = mapped_column(String(32))
+    title: Mapped[str] = mapped_column(Text)
+    authors: Mapped[str | None] = mapped_column(Text)
+    source: Mapped[str | None] = mapped_column(Text)
+    field: Mapped[str | None] = mapped_column(String(64))
+    times_cited: Mapped[int | None] = mapped_column(Integer)
+    countries: Mapped[str | None] = mapped_column(Text)
+    addresses: Mapped[str | None] = mapped_column(Text)
+    institutions: Mapped[str | None] = mapped_column(Text)
+    publication_date: Mapped[str | None] = mapped_column(String(32))
+    year: Mapped[int | None] = mapped_column(Integer)
+
+
+class EsiJournalList(Base):
+    """A version of the ESI Master Journal List, labelled like a release."""
+
+    __tablename__ = "esi_journal_list"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    batch_id: Mapped[int] = mapped_column(ForeignKey("import_batch.id", ondelete="CASCADE"),
+                                          index=True)
+    release_label: Mapped[str] = mapped_column(String(16), index=True)
+    journals: Mapped[int] = mapped_column(Integer)
+
+
+class EsiJournal(Base):
+    """One journal of the ESI Master Journal List and its ESI field."""
+
+    __tablename__ = "esi_journal"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    list_id: Mapped[int] = mapped_column(ForeignKey("esi_journal_list.id", ondelete="CASCADE"),
+                                         index=True)
+    source_line: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(Text)
+    title20: Mapped[str | None] = mapped_column(String(100))
+    issn: Mapped[str | None] = mapped_column(String(9), index=True)
+    eissn: Mapped[str | None] = mapped_column(String(9), index=True)
+    field: Mapped[str] = mapped_column(String(64))

@@ -54,9 +54,16 @@ def _cells(line: str) -> list[str]:
     return [c.strip() for c in next(csv.reader(io.StringIO(line)), [])]
 
 
+#: Columns of ESI document lists (highly cited / hot papers), which also name "Research
+#: Field" and "Institutions": a header with any of them is not a thresholds table.
+_DOCUMENT_HEADERS = frozenset({"accession number", "article name", "doi", "authors", "source"})
+
+
 def _header_index(lines: list[str]) -> int | None:
     for i, line in enumerate(lines[:4]):
         cells = {c.lower() for c in _cells(line)}
+        if cells & _DOCUMENT_HEADERS:
+            return None
         if cells & set(_FIELD_HEADERS) and cells & set(_LEVELS["institution"]):
             return i
     return None

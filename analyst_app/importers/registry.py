@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from analyst_app.importers import (cnki, esi_institutions, esi_thresholds, scopus_csv, wos_plain,
-                                   wos_tab)
+from analyst_app.importers import (cnki, esi_institutions, esi_journals, esi_papers, esi_thresholds,
+                                   scopus_csv, wos_plain, wos_tab)
 from analyst_app.importers.base import HEAD_BYTES, FileHead, ImporterSpec
 from analyst_app.importers.encoding import decode_head, detect_encoding
 
@@ -14,6 +14,8 @@ from analyst_app.importers.encoding import decode_head, detect_encoding
 IMPORTERS: tuple[ImporterSpec, ...] = (
     esi_institutions.SPEC,
     esi_thresholds.SPEC,
+    esi_papers.SPEC,
+    esi_journals.SPEC,
     wos_plain.SPEC_PLAIN,
     wos_tab.SPEC_TAB,
     wos_tab.SPEC_XLSX,
@@ -80,6 +82,7 @@ def _unsupported_reason(head: FileHead) -> str:
     first = next((line.strip() for line in head.lines if line.strip()), "")
     if first.startswith("Indicators Results List"):
         kind = first.split(":", 1)[1].split()[0] if ":" in first else "this"
-        return f"an ESI '{kind}' list, which this version does not import (only Institutions lists)"
+        return (f"an ESI '{kind}' list in a layout this version does not recognise (it imports "
+                f"Institutions lists and Highly Cited / Hot Papers document lists)")
     shown = first[:60] + ("…" if len(first) > 60 else "")
     return f"not a supported export format (first line: {shown!r})"

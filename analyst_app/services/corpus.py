@@ -22,7 +22,7 @@ from analyst_app.tasks import CancelToken, Progress, no_progress
 #: Columns of :func:`publications_frame`; list-valued columns hold Python lists.
 PUBLICATION_FRAME_COLUMNS = (
     "publication_id", "year", "title", "doc_type", "language", "source_title", "doi", "ut",
-    "eid", "times_cited", "highly_cited", "hot_paper", "esi_field", "sources",
+    "eid", "issn", "eissn", "times_cited", "highly_cited", "hot_paper", "esi_field", "sources",
     "keywords_author", "keywords_plus", "categories", "research_areas", "abstract",
 )
 _LIST_COLUMNS = ("keywords_author", "keywords_plus", "categories", "research_areas")
@@ -133,7 +133,7 @@ def publications_frame(connection: Connection, flt: CorpusFilter = CorpusFilter(
         frame[column] = [_items(text, "\n") for text in frame[column]]
     frame["sources"] = [_items(text, ",") for text in frame["sources"]]
     for column in ("highly_cited", "hot_paper"):
-        frame[column] = frame[column].fillna(False).astype(bool)
+        frame[column] = frame[column].fillna(0).astype(bool)
     return frame
 
 

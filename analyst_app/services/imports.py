@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from analyst_app.db.models import ImportBatch
 from analyst_app.db.store_esi import (content_fingerprint, store_esi_institutions,
                                       store_esi_thresholds)
+from analyst_app.db.store_esi_papers import STORERS as ESI_PAPER_STORERS
 from analyst_app.db.store_publications import store_publications
 from analyst_app.db.workspace import Workspace
 from analyst_app.errors import Cancelled, InputError
@@ -29,6 +30,7 @@ _STORERS: dict[str, Callable[..., tuple[int, int]]] = {
     "esi_institutions": store_esi_institutions,
     "esi_thresholds": store_esi_thresholds,
     "publications": store_publications,
+    **ESI_PAPER_STORERS,
 }
 
 

@@ -142,6 +142,54 @@ def institution_args(parser: argparse.ArgumentParser) -> None:
                              "suggesting the closest names)")
 
 
+def corpus_filter_args(parser: argparse.ArgumentParser, *, doc_types: bool = True,
+                       query: bool = True, categories: bool = True) -> None:
+    """Add the options that select publications: --years, --doc-type, --query, --category."""
+    parser.add_argument("--years", metavar="FIRST-LAST",
+                        help="publication years, inclusive, e.g. 2015-2025 (or one year)")
+    if doc_types:
+        parser.add_argument("--doc-type", action="append", default=[], metavar="TYPE",
+                            help="document type, e.g. Article (repeatable; any of them)")
+    if query:
+        parser.add_argument("--query", metavar="TEXT",
+                            help="words in title, keywords or abstract; terms joined by ' OR '")
+    if categories:
+        parser.add_argument("--category", action="append", default=[], metavar="WOS_CATEGORY",
+                            help="WoS category (repeatable; any of them)")
+
+
+def corpus_filter(args: argparse.Namespace):
+    """Return the :class:`~analyst_app.services.corpus.CorpusFilter` of the filter options."""
+    from analyst_app.services.corpus import CorpusFilter
+    return CorpusFilter(years=parse_years(getattr(args, "years", None)),
+                        doc_types=tuple(getattr(args, "doc_type", None) or ()),
+                        query=getattr(args, "query", None),
+                        categories=tuple(getattr(args, "category", None) or ()))
+
+
+def parse_years(text: str | None) -> tuple[int, int] | None:
+    """Return ``(first, last)`` from ``"2015-2025"`` or ``"2020"``; ``None`` for no text.
+
+    Raises
+    ------
+    InputError
+        For anything else, or a first year after the last.
+    """
+    if not text:
+        return None
+    parts = text.replace("–", "-").split("-")
+    try:
+        years = [int(p) for p in parts]
+    except ValueError:
+        years = []
+    if len(years) not in (1, 2):
+        raise InputError(f"invalid --years {text!r}: expected FIRST-LAST, e.g. 2015-2025")
+    first, last = years[0], years[-1]
+    if first > last:
+        raise InputError(f"invalid --years {text!r}: the first year is after the last")
+    return first, last
+
+
 def open_workspace_arg(args: argparse.Namespace, *, create: bool = False):
     from analyst_app.db.workspace import open_workspace
     return open_workspace(args.workspace, create=create)

@@ -32,7 +32,7 @@ def register(commands: Any, groups: dict[str, Any]) -> None:
 
 
 def _arguments(parser: argparse.ArgumentParser, kind: str) -> None:
-    from analyst_app.cli import workspace_arg
+    from analyst_app.cli import corpus_filter_args, workspace_arg
     workspace_arg(parser)
     parser.add_argument("--min-occurrences", type=int, metavar="N",
                         help="publications a node needs (default: 5; co-citation 20)")
@@ -48,41 +48,21 @@ def _arguments(parser: argparse.ArgumentParser, kind: str) -> None:
                         help="keyword source of keyword maps (default: author)")
     parser.add_argument("--unit", choices=("authors", "institutions", "countries"),
                         default="authors", help="unit of co-authorship maps (default: authors)")
-    parser.add_argument("--years", metavar="A-B", help="publication years, e.g. 2018-2024")
-    parser.add_argument("--query", metavar="TEXT",
-                        help="words in title, keywords or abstract ('A OR B')")
+    corpus_filter_args(parser)
     parser.add_argument("--output", required=True, type=Path,
                         metavar="FILE.graphml|.gexf|.txt")
     parser.add_argument("--format", choices=("text", "json"), default="text",
                         help="what to print (default: a short summary)")
 
 
-def parse_years(text: str | None) -> tuple[int, int] | None:
-    """Return ``(first, last)`` from ``"2018-2024"`` or ``"2020"``; ``None`` for no text."""
-    if not text:
-        return None
-    parts = text.replace("–", "-").split("-")
-    try:
-        years = [int(p) for p in parts if p.strip()]
-    except ValueError:
-        years = []
-    if len(years) not in (1, 2) or len(parts) > 2:
-        raise InputError(f"invalid --years {text!r}: expected A-B, e.g. 2018-2024")
-    first, last = years[0], years[-1]
-    if first > last:
-        raise InputError(f"invalid --years {text!r}: the first year is after the last")
-    return first, last
-
-
 def _cmd_network(args: argparse.Namespace) -> int:
-    from analyst_app.cli import EXIT_OK, _stderr_progress, open_workspace_arg
-    from analyst_app.services.corpus import CorpusFilter
+    from analyst_app.cli import EXIT_OK, _stderr_progress, corpus_filter, open_workspace_arg
     from analyst_app.services.networks import (EXPORT_SUFFIXES, NetworkOptions, build_network,
                                                export_network, load_thesaurus)
     if args.output.suffix.lower() not in EXPORT_SUFFIXES:
         raise InputError(f"unsupported output type {args.output.suffix!r}: expected "
                          ".graphml, .gexf or .txt (VOSviewer map)", file=str(args.output))
-    flt = CorpusFilter(years=parse_years(args.years), query=args.query)
+    flt = corpus_filter(args)
     thesaurus = load_thesaurus(args.thesaurus) if args.thesaurus else None
     options = NetworkOptions(
         min_occurrences=args.min_occurrences, top_n=args.top, resolution=args.resolution,

@@ -11,11 +11,12 @@ from __future__ import annotations
 import argparse
 import json
 import math
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from analyst_app.errors import InputError
+
+if TYPE_CHECKING:  # pandas is imported by the services a command runs, not at start-up
+    import pandas as pd
 
 _ENTITY_KEYS = ("name", "papers", "cites", "h_index", "g_index", "m_index", "first_year",
                 "last_year")
@@ -24,7 +25,7 @@ _BURST_KEYS = ("term", "begin", "end", "strength", "occurrences", "first_year", 
 
 def register(commands: Any, groups: dict[str, Any]) -> None:
     """Add the ``bursts`` and ``indicators`` commands to the top-level sub-parsers."""
-    from analyst_app.cli import workspace_arg
+    from analyst_app.cli import corpus_filter_args, workspace_arg
     bursts = commands.add_parser("bursts", help="Kleinberg burst detection (keywords, cited references)")
     bursts.add_argument("source", choices=("keywords", "references"))
     workspace_arg(bursts)
@@ -34,7 +35,7 @@ def register(commands: Any, groups: dict[str, Any]) -> None:
                         help="test only terms in at least N publications (2)")
     bursts.add_argument("--keywords", choices=("author", "plus", "both"), default="both")
     bursts.add_argument("--top", type=int, metavar="N", help="print the N strongest bursts")
-    _filter_args(bursts)
+    corpus_filter_args(bursts)
     bursts.add_argument("--format", choices=("json", "table"), default="table")
     bursts.set_defaults(handler=_cmd_bursts)
 
@@ -49,39 +50,9 @@ def register(commands: Any, groups: dict[str, Any]) -> None:
                             help="year of the m-index (default: latest publication year)")
     indicators.add_argument("--last-full-year", type=int, metavar="YEAR",
                             help="last complete year for the growth rate")
-    _filter_args(indicators)
+    corpus_filter_args(indicators)
     indicators.add_argument("--format", choices=("json", "table"), default="table")
     indicators.set_defaults(handler=_cmd_indicators)
-
-
-def _filter_args(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--years", metavar="A-B", help="publication years, e.g. 2015-2024")
-    parser.add_argument("--query", metavar="TEXT",
-                        help="words in title, keywords or abstract (terms joined by OR)")
-    parser.add_argument("--category", action="append", default=[], metavar="WOS_CATEGORY",
-                        help="WoS category (repeatable; any of them)")
-
-
-def _corpus_filter(args: argparse.Namespace):
-    from analyst_app.services.corpus import CorpusFilter
-    return CorpusFilter(years=parse_years(args.years), query=args.query,
-                        categories=tuple(args.category))
-
-
-def parse_years(text: str | None) -> tuple[int, int] | None:
-    """Parse ``2015-2024`` (or one year ``2020``) into a year range; ``None`` stays ``None``."""
-    if text is None:
-        return None
-    parts = text.replace("–", "-").split("-")
-    try:
-        years = [int(p) for p in parts]
-    except ValueError:
-        years = []
-    if len(years) == 1:
-        years *= 2
-    if len(years) != 2 or years[0] > years[1]:
-        raise InputError(f"invalid --years {text!r}: expected FIRST-LAST, e.g. 2015-2024")
-    return years[0], years[1]
 
 
 def _check_top(top: int | None) -> None:
@@ -91,10 +62,10 @@ def _check_top(top: int | None) -> None:
 
 def _cmd_bursts(args: argparse.Namespace) -> int:
     from analysis.bursts import BurstParams
-    from analyst_app.cli import EXIT_OK, open_workspace_arg
+    from analyst_app.cli import EXIT_OK, corpus_filter, open_workspace_arg
     from analyst_app.services.trends import run_keyword_bursts, run_reference_bursts
     _check_top(args.top)
-    flt = _corpus_filter(args)
+    flt = corpus_filter(args)
     params = BurstParams(s=args.s, gamma=args.gamma, min_occurrences=args.min_occurrences,
                          years=flt.years)
     workspace = open_workspace_arg(args)
@@ -123,10 +94,10 @@ def _cmd_bursts(args: argparse.Namespace) -> int:
 
 
 def _cmd_indicators(args: argparse.Namespace) -> int:
-    from analyst_app.cli import EXIT_OK, open_workspace_arg
+    from analyst_app.cli import EXIT_OK, corpus_filter, open_workspace_arg
     from analyst_app.services import indicators as service
     _check_top(args.top)
-    flt = _corpus_filter(args)
+    flt = corpus_filter(args)
     workspace = open_workspace_arg(args)
     try:
         if args.kind == "growth":

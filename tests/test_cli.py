@@ -113,3 +113,13 @@ def test_each_bad_input_exits_2_naming_the_file(tmp_path, esi_files, capsys, nam
     if line is not None:
         assert f"{path}:{line}:" in err[0]
     assert _counts(ws) == before
+
+
+def test_building_the_parser_imports_no_heavy_libraries():
+    # Every command module is loaded for every call (even --help): pandas, Qt and the
+    # analyses must be imported by the handlers, or each call pays for them.
+    code = ("import sys, analyst_app.cli as c; c._parser(); "
+            "print(sorted(m for m in ('pandas', 'numpy', 'PySide6', 'igraph', 'sqlalchemy') "
+            "if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

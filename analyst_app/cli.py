@@ -30,6 +30,7 @@ COMMAND_MODULES = (
     "analyst_app.cli_network",        # network keywords | cocitation | coupling | coauthors
     "analyst_app.cli_trends",         # bursts, indicators
     "analyst_app.cli_reports_esi",    # report esi-push-notice
+    "analyst_app.cli_report_panorama",  # report panorama
 )
 
 

@@ -52,6 +52,56 @@ def register(commands: Any, groups: dict[str, Any]) -> None:
                         help="print the papers of one school and field, with the school's "
                              "authors (instead of the table)")
     parser.set_defaults(handler=_cmd_contribution)
+    _register_report(groups["report"], workspace_arg)
+
+
+def _register_report(reports: Any, workspace_arg: Any) -> None:
+    """Add ``report contribution`` (学院学科贡献度分析报告) to the ``report`` group."""
+    parser = reports.add_parser(
+        "contribution", help="school contribution report (学院学科贡献度分析报告) as Word",
+        description="Word report of the contribution of each school to each ESI field "
+                    "(tables per field, schools × fields heat map, unmatched addresses, "
+                    "methods appendix) and, with --xlsx, its Excel twin with the papers "
+                    "behind every number.")
+    workspace_arg(parser)
+    parser.add_argument("--institution", metavar="NAME",
+                        help="the institution as its addresses name it (default: the "
+                             "workspace institution and its aliases)")
+    parser.add_argument("--alias", action="append", default=[], metavar="NAME",
+                        help="another spelling in addresses (repeatable)")
+    parser.add_argument("--schools", required=True, type=Path, metavar="FILE",
+                        help="address → school mapping, .csv or .xlsx")
+    parser.add_argument("--counting", choices=("full", "fractional"), default="fractional",
+                        help="counting method of the report (default: fractional)")
+    parser.add_argument("--both-countings", action="store_true",
+                        help="print a table under each counting method for every field")
+    parser.add_argument("--years", metavar="FIRST-LAST",
+                        help="publication years, inclusive, e.g. 2015-2025")
+    parser.add_argument("--display-name", metavar="NAME",
+                        help="the institution's name as printed, e.g. 大连理工大学")
+    parser.add_argument("--output", required=True, type=Path, metavar="FILE.docx")
+    parser.add_argument("--xlsx", type=Path, metavar="FILE.xlsx",
+                        help="also write the Excel twin (tables, paper drill-down, provenance)")
+    parser.set_defaults(handler=_cmd_report_contribution)
+
+
+def _cmd_report_contribution(args: argparse.Namespace) -> int:
+    from analyst_app.cli import EXIT_OK, open_workspace_arg
+    from analyst_app.services.report_registry import ReportOptions, build_report
+    options = ReportOptions(institution=args.institution, display_name=args.display_name,
+                            extra={"schools": args.schools, "counting": args.counting,
+                                   "years": args.years, "both_countings": args.both_countings,
+                                   "aliases": list(args.alias)})
+    workspace = open_workspace_arg(args)
+    try:
+        output = build_report("contribution", workspace, args.output, xlsx=args.xlsx,
+                              options=options)
+    finally:
+        workspace.close()
+    for path in (output.docx, *output.figures, output.xlsx):
+        if path is not None:
+            print(f"wrote {path}")
+    return EXIT_OK
 
 
 def _cmd_contribution(args: argparse.Namespace) -> int:

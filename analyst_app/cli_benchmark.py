@@ -6,6 +6,7 @@ import argparse
 import csv
 import json
 import sys
+from pathlib import Path
 from typing import Any, Sequence
 
 from analyst_app.errors import InputError
@@ -44,6 +45,49 @@ def register(commands: argparse._SubParsersAction, groups: dict) -> None:
     workspace_arg(listing)
     listing.add_argument("--format", choices=("table", "json"), default="table")
     listing.set_defaults(handler=_cmd_groups)
+    _register_report(groups["report"])
+
+
+def _register_report(reports: argparse._SubParsersAction) -> None:
+    """Add ``report benchmark``: the benchmarking report (学科竞争力对标分析报告) as Word."""
+    from analyst_app.cli import institution_args, workspace_arg
+    parser = reports.add_parser("benchmark", help="benchmarking report (学科竞争力对标分析报告) "
+                                                  "as Word")
+    workspace_arg(parser)
+    institution_args(parser)
+    parser.add_argument("--peers", default="", metavar="NAME;NAME",
+                        help="peers separated by ';' (ESI names, Chinese names or WoS spellings)")
+    parser.add_argument("--group", metavar="ID", help="a peer group, e.g. C9")
+    parser.add_argument("--field", action="append", default=[], metavar="F",
+                        help="ESI field to report (repeatable; default: all)")
+    parser.add_argument("--min-papers", type=int, metavar="N",
+                        help="flag cells with fewer papers (default: the workspace setting, 30)")
+    parser.add_argument("--years", metavar="FROM-TO", help="publication years, e.g. 2020-2024")
+    parser.add_argument("--display-name", metavar="NAME",
+                        help="the institution's name as printed, e.g. 大连理工大学")
+    parser.add_argument("--output", required=True, type=Path, metavar="FILE.docx")
+    parser.add_argument("--xlsx", type=Path, metavar="FILE.xlsx",
+                        help="also write the tables as an Excel workbook")
+    parser.set_defaults(handler=_cmd_report)
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from analyst_app.cli import EXIT_OK, open_workspace_arg
+    from analyst_app.services.report_registry import ReportOptions, build_report
+    extra = {"peers": _split([args.peers]), "group": args.group, "fields": _split(args.field),
+             "min_papers": args.min_papers, "years": args.years, "aliases": list(args.alias)}
+    options = ReportOptions(institution=args.institution, display_name=args.display_name,
+                            release=args.release, extra=extra)
+    workspace = open_workspace_arg(args)
+    try:
+        output = build_report("benchmark", workspace, args.output, xlsx=args.xlsx,
+                              options=options)
+    finally:
+        workspace.close()
+    for path in (output.docx, output.xlsx, *output.figures):
+        if path is not None:
+            print(f"wrote {path}")
+    return EXIT_OK
 
 
 def _cmd_benchmark(args: argparse.Namespace) -> int:

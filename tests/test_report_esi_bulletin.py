@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 import hashlib
 import math
 import os
@@ -81,10 +82,11 @@ def bulletin(sample_workspace, tmp_path_factory):
     return result
 
 
-def table_by_header(document, first_header: str, second_header: str):
+def table_by_header(document, first_header: str, second_header: str, third_header: str = ""):
     for table in document.tables:
         cells = [c.text for c in table.rows[0].cells]
-        if cells[0] == first_header and cells[1] == second_header:
+        if cells[0] == first_header and cells[1] == second_header and \
+                (not third_header or cells[2] == third_header):
             return table
     raise AssertionError(f"no table with header {first_header}/{second_header}")
 
@@ -142,7 +144,7 @@ def test_summary_sentences_carry_the_figures(bulletin, csv_facts):
 @needs_samples
 def test_appendix_lists_every_source_file_with_its_sha256(bulletin, csv_facts):
     document = Document(str(bulletin.docx))
-    table = table_by_header(document, "学科", "期次")
+    table = table_by_header(document, "学科", "期次", "文件名")
     hashes = {row.cells[2].text: row.cells[3].text for row in table.rows[1:]}
     assert hashes == {f["file"]: f["sha256"] for f in csv_facts.values()}
     text = "\n".join(paragraphs_text(document))
@@ -171,7 +173,7 @@ def test_chinese_office_style(bulletin):
     assert "PAGE" in footer_xml
     body = document.element.body.xml
     assert "TOC \\o" in body and "SEQ 表" in body and "SEQ 图" in body
-    assert len(document.inline_shapes) == 1
+    assert len(document.inline_shapes) == 1  # one release: no history chart (figure 2)
 
 
 @needs_samples
@@ -225,7 +227,7 @@ def test_rank_change_against_an_altered_previous_release(tmp_path, csv_facts):
     table = table_by_header(document, "学科", "排名")
     rows = {r.cells[0].text: r.cells[12].text for r in table.rows[1:]}
     assert rows["工程学"] == "↑3" and rows["数学"] == "新进" and rows["化学"] == "持平"
-    sources = table_by_header(document, "学科", "期次")
+    sources = table_by_header(document, "学科", "期次", "文件名")
     assert {r.cells[1].text for r in sources.rows[1:]} == {"2025-09", "2025-11"}
     ws.close()
 
@@ -293,7 +295,7 @@ def test_user_errors_are_input_errors(sample_workspace, tmp_path, monkeypatch):
     with pytest.raises(InputError, match=r"\.docx"):
         build_esi_bulletin(sample_workspace, DUT, tmp_path / "b.pdf")
     # Simulated: the tests may run as root, for whom chmod does not lock a folder.
-    monkeypatch.setattr("analyst_app.services.reports.os.access", lambda *_a, **_k: False)
+    monkeypatch.setattr("analyst_app.reports.output_files.os.access", lambda *_a, **_k: False)
     with pytest.raises(InputError, match="not writable"):
         build_esi_bulletin(sample_workspace, DUT, tmp_path / "b.docx")
 
@@ -329,7 +331,8 @@ def test_template_registry():
     ids = [m.id for m in list_templates()]
     assert "esi_bulletin" in ids
     manifest = load_manifest("esi_bulletin")
-    assert manifest.analyses == ("esi_status",) and "docx" in manifest.outputs
+    assert manifest.analyses[0] == "esi_status" and "esi_push_list" in manifest.analyses
+    assert "docx" in manifest.outputs
     assert template_path("esi_bulletin").is_file()
     with pytest.raises(InputError, match="esi_bulletin"):
         load_manifest("no_such_report")
@@ -381,3 +384,183 @@ def test_render_through_libreoffice(bulletin, tmp_path):
     subprocess.run(["pdftoppm", "-r", "60", "-png", str(pdf), str(tmp_path / "page")],
                    check=True, timeout=120)
     assert len(list(tmp_path.glob("page-*.png"))) >= 6
+
+
+# -- the full bulletin: several releases, potential fields, new highly cited papers -------
+
+SCHOOLS = Path(__file__).resolve().parents[1] / "data" / "schools" / "dalian_univ_technol.csv"
+
+
+@pytest.fixture(scope="module")
+def full_bulletin(tmp_path_factory):
+    """Demo lists of 3 releases and highly cited papers of 2; the bulletin built with schools."""
+    demo = pytest.importorskip("analyst_app.demo_data")
+    from analyst_app.esi_papers_generator import next_release, random_papers, write_papers_file
+
+    folder = tmp_path_factory.mktemp("full")
+    files = demo.write_demo_esi_exports(folder / "demo", 7)
+    ws = open_workspace(folder / "w.sqlite")
+    for release in sorted({r for _, r in files}):
+        import_files(ws, [p for p, r in files if r == release], release=release)
+    ws.set_institution(demo.DEMO_INSTITUTION, ["DALIAN UNIV TECHNOL"])
+    before = random_papers(30, seed=5, our_share=0.4)
+    write_papers_file(folder / "h1.csv", before, kind="hcp")
+    write_papers_file(folder / "h2.csv", next_release(before, seed=6, new=8, our_share=0.6),
+                      kind="hcp")
+    import_files(ws, [folder / "h1.csv"], release="2025-09")
+    import_files(ws, [folder / "h2.csv"], release="2025-11")
+    out = build_esi_bulletin(ws, None, folder / "full.docx", xlsx=folder / "full.xlsx",
+                             display_name="大连理工大学", schools=SCHOOLS)
+    ws.close()
+    return folder / "w.sqlite", out
+
+
+def cli_json(capsys, *argv: str) -> list[dict]:
+    from analyst_app.cli import main
+
+    assert main(list(argv)) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_history_table_equals_the_cli_json(full_bulletin, capsys):
+    path, out = full_bulletin
+    records = cli_json(capsys, "esi", "history", "-w", str(path), "--format", "json")
+    by_key = {(r["field_zh"], r["release"]): r for r in records}
+    document = Document(str(out.docx))
+    table = table_by_header(document, "学科", "期次", "排名")
+    field, checked = None, 0
+    for row in table.rows[1:]:
+        cells = [c.text for c in row.cells]
+        field = cells[0] or field  # the field is printed on its first row only
+        record = by_key[(field, cells[1])]
+        assert cells[2] == (f"{record['rank']:,}" if record["rank"] is not None else "—")
+        assert cells[3] == f"{record['institutions']:,}"
+        if record["percentile"] is not None:
+            assert cells[4] == f"{record['percentile'] * 100:.2f}%"
+            assert cells[5] == f"{record['cites']:,}"
+        checked += 1
+    listed = {r["field"] for r in records if r["status"] != "not_listed"}
+    assert checked == 3 * len(listed)  # every release of every field listed once
+    assert len(document.inline_shapes) == 2  # figure 2: the history chart
+    text = "\n".join(paragraphs_text(document))
+    sentences = cli_json(capsys, "esi", "history", "-w", str(path), "--sentences",
+                         "--format", "json")
+    for record in sentences:
+        assert record["sentence_zh"] + "。" in text
+    assert "较上期上升" in text and "仅导入一期" not in text
+
+
+def test_potential_table_equals_the_cli_json(full_bulletin, capsys):
+    path, out = full_bulletin
+    records = cli_json(capsys, "esi", "potential", "-w", str(path), "--format", "json")
+    by_field = {r["field_zh"]: r for r in records}
+    table = table_by_header(Document(str(out.docx)), "学科", "层次")
+    rows = table.rows[1:]
+    assert len(rows) == sum(1 for r in records if r["cites"] is not None)
+    for row in rows:
+        cells = [c.text for c in row.cells]
+        record = by_field[cells[0]]
+        assert cells[2] == f"{record['cites']:,}"
+        # P = cites / threshold, checked by hand from the JSON's own cites and thresholds.
+        assert cells[4] == f"{record['cites'] / record['threshold_1pct']:.3f}"
+        assert cells[5] == f"{record['cites'] / record['threshold_1permille']:.3f}"
+        assert cells[6] == f"{record['potential_1per10k']:.3f}"
+        forecast = record["forecast"]
+        if forecast["possible"]:
+            assert cells[9] == f"{forecast['earliest']}—{forecast['latest']}"
+        else:
+            assert cells[9] in ("不作预测", "—")
+    text = "\n".join(paragraphs_text(Document(str(out.docx))))
+    assert "P = 本校该学科被引次数 ÷ 阈值" in text and "Fieller 80% 置信区间" in text
+    for record in records:  # every forecast refused is explained, never given a date
+        if record["field_zh"] in text and record["forecast"]["reason_zh"] and \
+                record["on_watch_list"]:
+            assert record["forecast"]["reason_zh"] in text
+
+
+def test_push_table_equals_the_cli_json(full_bulletin, capsys):
+    path, out = full_bulletin
+    records = cli_json(capsys, "esi", "push-list", "-w", str(path), "--format", "json")
+    table = table_by_header(Document(str(out.docx)), "序号", "类型")
+    rows = [[c.text for c in row.cells] for row in table.rows[1:]]
+    assert [r[2] for r in rows] == [r["title"] for r in records] and records
+    for cells, record in zip(rows, records):
+        assert cells[4] == f"{record['times_cited']:,}"
+        assert cells[5] == "；".join(record["authors"])
+        assert cells[6] != "—"  # the mapping named a school for each generated address
+    text = "\n".join(paragraphs_text(Document(str(out.docx))))
+    assert f"与 2025-09 期相比，大连理工大学新增高被引论文 {len(records)} 篇。" in text
+
+
+def test_excel_twin_has_history_potential_and_push_sheets(full_bulletin, capsys):
+    from openpyxl import load_workbook
+
+    path, out = full_bulletin
+    book = load_workbook(out.xlsx)
+    for name in ("多期变化", "变化表述", "潜力学科", "新增高被引与热点论文", "参数与来源"):
+        assert name in book.sheetnames, name
+    assert book.sheetnames[-1] == "参数与来源"
+    history = cli_json(capsys, "esi", "history", "-w", str(path), "--format", "json")
+    sheet = book["多期变化"]
+    header = [c.value for c in sheet[1]]
+    cells = {(r[header.index("学科（英文）")], r[header.index("期次")]): r[header.index("被引次数")]
+             for r in sheet.iter_rows(min_row=2, values_only=True)}
+    assert cells == {(r["field"], r["release"]): r["cites"] for r in history}
+    potential = cli_json(capsys, "esi", "potential", "-w", str(path), "--format", "json")
+    sheet = book["潜力学科"]
+    header = [c.value for c in sheet[1]]
+    values = {r[header.index("学科（英文）")]: r[header.index("潜力值 P（1%）")]
+              for r in sheet.iter_rows(min_row=2, values_only=True)}
+    # Excel keeps 15 significant digits: the same number, not the same last bit.
+    expected = {r["field"]: r["potential_1pct"] for r in potential}
+    assert values.keys() == expected.keys()
+    for field, value in expected.items():
+        assert values[field] == (None if value is None else pytest.approx(value, rel=1e-12))
+    parameters = [r[0] for r in book["参数与来源"].iter_rows(values_only=True)]
+    assert "潜力值公式" in parameters and "新增论文判定" in parameters
+
+
+def test_single_release_says_so(bulletin):
+    text = "\n".join(paragraphs_text(Document(str(bulletin.docx))))
+    assert "仅导入一期，暂无多期对比。" in text
+    assert "未导入 ESI 高被引论文或热点论文清单" in text
+    assert bulletin.context["has_history"] is False
+
+
+def test_two_releases_never_get_a_forecast_date(tmp_path):
+    demo = pytest.importorskip("analyst_app.demo_data")
+    files = demo.write_demo_esi_exports(tmp_path / "demo", 7)
+    ws = open_workspace(tmp_path / "w.sqlite")
+    for release in ("2025-07", "2025-09"):
+        import_files(ws, [p for p, r in files if r == release], release=release)
+    out = build_esi_bulletin(ws, demo.DEMO_INSTITUTION, tmp_path / "two.docx")
+    ws.close()
+    context = out.context
+    assert context["has_history"] is True
+    assert {row["forecast"] for row in context["potential_rows"]} <= {"不作预测", "—"}
+    prose = "\n".join(context["potential_sentences"])
+    assert "少于 3 期" in prose
+    # No month other than the two release labels is printed anywhere in the section.
+    assert set(re.findall(r"\d{4}-\d{2}", prose)) <= {"2025-07", "2025-09"}
+
+
+@pytest.mark.render
+@pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftoppm") is None,
+                    reason="LibreOffice (soffice) and poppler-utils are needed to render")
+def test_render_full_bulletin(full_bulletin, tmp_path):
+    _path, out = full_bulletin
+    pdf = render_pdf(out.docx, tmp_path)
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    # Captions print "表1　…" (SEQ field then an ideographic space); prose says "表 1 列出…".
+    captions = re.findall(r"^\s*([表图])(\d+)\s", text, flags=re.M)
+    assert [n for kind, n in captions if kind == "表"] == ["1", "2", "3", "4", "5", "6"]
+    assert [n for kind, n in captions if kind == "图"] == ["1", "2"]
+    for expected in ("四、多期变化", "五、潜力学科", "六、本期新增高被引论文与热点论文",
+                     "各学科百分位变化", "潜力值 P", "待通知作者", "不作预测",
+                     out.context["history_rows"][0]["cites"],
+                     out.context["push_rows"][0]["times_cited"]):
+        assert expected in text, expected
+    subprocess.run(["pdftoppm", "-r", "60", "-png", str(pdf), str(tmp_path / "page")],
+                   check=True, timeout=120)
+    assert len(list(tmp_path.glob("page-*.png"))) >= 12

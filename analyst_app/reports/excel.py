@@ -6,7 +6,7 @@ import math
 import unicodedata
 from datetime import date, datetime
 from pathlib import Path
-from typing import Mapping
+from typing import TYPE_CHECKING, Mapping, Sequence
 
 import pandas as pd
 from openpyxl import Workbook
@@ -17,6 +17,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 from analysis.esi import TABLE_COLUMNS, EsiStatusResult
 from analyst_app import __version__
 from analyst_app.reports.esi_bulletin import LEVEL_ZH, ROUNDING_ZH, change_label
+
+if TYPE_CHECKING:  # render imports this module; the sheet type is only named here
+    from analyst_app.reports.render import Sheet
 
 #: Leading characters that make Excel (or a CSV reader) evaluate a cell as a formula.
 FORMULA_PREFIXES = ("=", "+", "-", "@")
@@ -227,7 +230,9 @@ def overview_frame(result: EsiStatusResult) -> pd.DataFrame:
 
 def write_esi_workbook(result: EsiStatusResult, sources: pd.DataFrame, path: Path, *,
                        display_name: str | None = None,
-                       generated_at: datetime | None = None) -> Path:
+                       generated_at: datetime | None = None,
+                       extra_sheets: Sequence[Sheet] = (),
+                       extra_parameters: Sequence[tuple[str, object]] = ()) -> Path:
     """Write the ESI status workbook: overview, all indicators, parameters and sources.
 
     Parameters
@@ -242,6 +247,11 @@ def write_esi_workbook(result: EsiStatusResult, sources: pd.DataFrame, path: Pat
         The institution's printed name.
     generated_at : datetime, optional
         Time stamp; defaults to now.
+    extra_sheets : sequence of :class:`~analyst_app.reports.render.Sheet`
+        More tables (the bulletin's history, potential and push list), written after the
+        two ESI sheets and before the provenance sheet.
+    extra_parameters : sequence of (str, object)
+        More (参数, 值) rows for the provenance sheet (watch cut-off, forecast method...).
 
     Returns
     -------
@@ -258,8 +268,12 @@ def write_esi_workbook(result: EsiStatusResult, sources: pd.DataFrame, path: Pat
     keyed = {key: f"{COLUMN_ZH[key]}\n{key}" for key in TABLE_COLUMNS}
     write_dataframe_sheet(everything, result.table[list(TABLE_COLUMNS)], headers=keyed,
                           number_formats=NUMBER_FORMATS, freeze="C2")
+    for sheet in extra_sheets:
+        write_dataframe_sheet(workbook.create_sheet(sheet.name[:31]), sheet.frame,
+                              headers=dict(sheet.headers),
+                              number_formats=dict(sheet.number_formats), freeze=sheet.freeze)
     _write_provenance(workbook.create_sheet(SHEET_PROVENANCE), result, sources,
-                      display_name, generated_at or datetime.now())
+                      display_name, generated_at or datetime.now(), extra_parameters)
     workbook.save(path)
     return path
 
@@ -295,8 +309,11 @@ def parameter_rows(result: EsiStatusResult, display_name: str | None,
 
 
 def _write_provenance(ws: Worksheet, result: EsiStatusResult, sources: pd.DataFrame,
-                      display_name: str | None, generated_at: datetime) -> None:
-    rows = pd.DataFrame(parameter_rows(result, display_name, generated_at), columns=["参数", "值"])
+                      display_name: str | None, generated_at: datetime,
+                      extra: Sequence[tuple[str, object]] = ()) -> None:
+    rows = parameter_rows(result, display_name, generated_at)
+    # The time stamp stays the last row: its cell gets the date format below.
+    rows = pd.DataFrame(rows[:-1] + list(extra) + rows[-1:], columns=["参数", "值"])
     last = write_dataframe_sheet(ws, rows, freeze=None)
     ws.cell(row=last, column=2).number_format = DATETIME_FORMAT
     title_row = last + 2

@@ -95,6 +95,12 @@ def _parser() -> argparse.ArgumentParser:
                           help="also write the tables as an Excel workbook")
     bulletin.add_argument("--display-name", metavar="NAME",
                           help="the institution's name as printed, e.g. 大连理工大学")
+    bulletin.add_argument("--schools", type=Path, metavar="FILE",
+                          help="school mapping (.csv/.xlsx): names the schools of new highly "
+                               "cited and hot papers")
+    bulletin.add_argument("--watch", type=float, default=0.8, metavar="P",
+                          help="potential value from which a field is on the watch list "
+                               "(default 0.8)")
     bulletin.set_defaults(handler=_cmd_report_bulletin)
 
     ws = commands.add_parser("workspace", help="workspace settings and import history")
@@ -275,7 +281,8 @@ def _cmd_report_bulletin(args: argparse.Namespace) -> int:
     try:
         output = build_esi_bulletin(workspace, args.institution, args.output, xlsx=args.xlsx,
                                     release=args.release, display_name=args.display_name,
-                                    allow_unlisted=args.allow_unlisted)
+                                    allow_unlisted=args.allow_unlisted, watch=args.watch,
+                                    schools=args.schools)
     finally:
         workspace.close()
     for path in (output.docx, output.xlsx):

@@ -22,6 +22,8 @@ def register(commands: argparse._SubParsersAction, groups: dict[str, Any]) -> No
                       help="highly cited papers, hot papers or both (default)")
     push.add_argument("--all", action="store_true", dest="all_papers",
                       help="list every paper of ours in the release, not only the new ones")
+    push.add_argument("--schools", type=Path, metavar="FILE",
+                      help="school mapping (.csv/.xlsx): fills the schools of each paper")
     push.add_argument("--format", choices=("table", "csv", "json"), default="table")
     push.add_argument("--xlsx", type=Path, metavar="FILE.xlsx",
                       help="also write the list as an Excel workbook (list + parameters sheet)")
@@ -31,10 +33,16 @@ def register(commands: argparse._SubParsersAction, groups: dict[str, Any]) -> No
 def _cmd_push_list(args: argparse.Namespace) -> int:
     from analyst_app.services.esi_papers import (PUSH_JSON_KEYS, export_push_list_xlsx,
                                                  push_list, push_records)
+    school_of = None
+    if args.schools is not None:  # read (and checked) before the workspace is touched
+        from analyst_app.domain.school_mapping import load_school_mapping, match_school
+        mapping = load_school_mapping(args.schools)
+        school_of = lambda address: match_school(mapping, address)  # noqa: E731
     workspace = open_workspace_arg(args)
     try:
         report = push_list(workspace, args.institution, aliases=tuple(args.alias),
-                           release=args.release, kind=args.kind, only_new=not args.all_papers)
+                           release=args.release, kind=args.kind, only_new=not args.all_papers,
+                           school_of=school_of)
     finally:
         workspace.close()
     records = push_records(report.result)

@@ -159,6 +159,17 @@ def test_cli_push_list_end_to_end(corpus, tmp_path, capsys):
     # Bad input: exit 2 and one line naming the problem.
     assert main(["esi", "push-list", "-w", workspace, "--release", "2024-01"]) == 2
     assert "no highly cited / hot paper list" in capsys.readouterr().err
+    # A school mapping names the schools; one matching every address names them all.
+    mapping = tmp_path / "schools.csv"
+    mapping.write_text("school,pattern\n全校,re:.\n", encoding="utf-8")
+    assert main(["esi", "push-list", "-w", workspace, "--kind", "hot", "--format", "json",
+                 "--schools", str(mapping)]) == 0
+    with_schools = json.loads(capsys.readouterr().out)
+    assert {r["ut"] for r in with_schools} == expected
+    assert all(r["schools"] == ["全校"] for r in with_schools if r["addresses"])
+    mapping.write_text("school,pattern\nX,re:(\n", encoding="utf-8")
+    assert main(["esi", "push-list", "-w", workspace, "--schools", str(mapping)]) == 2
+    assert "schools.csv:2: column 'pattern'" in capsys.readouterr().err
 
 
 def test_workspace_at_0004_is_upgraded_and_keeps_its_data(tmp_path, wos_file):

@@ -21,7 +21,7 @@ from analyst_app.services.imports import import_files
 from analyst_app.services.report_registry import ReportOptions, build_report
 from analyst_app.tasks import CancelToken
 from tests.conftest import ESI_SAMPLES, SAMPLES
-from tests.test_report_esi_bulletin import render_pdf
+from tests.rendering import render_pdf
 
 WOS_FILE = SAMPLES / "wos_plain" / "wosanalysis_savedrecs_833.txt"
 DUT = "DALIAN UNIVERSITY OF TECHNOLOGY"

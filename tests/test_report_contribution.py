@@ -9,7 +9,6 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -25,6 +24,7 @@ from openpyxl import load_workbook
 from analyst_app.cli import main
 from analyst_app.domain.esi_fields import esi_fields
 from analyst_app.errors import Cancelled, InputError
+from tests.rendering import render_pdf
 from tests.test_contribution_sample import OURS, RAW, RULES, UNMATCHED
 
 ZH = {f.name_en: f.name_zh for f in esi_fields()}
@@ -339,31 +339,11 @@ def test_registry_knows_the_report():
 
 # -- rendering through LibreOffice -------------------------------------------------------
 
-FONTCONFIG = """<?xml version="1.0"?>
-<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
-<fontconfig>
-  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
-  <match target="pattern"><test name="family"><string>宋体</string></test>
-    <edit name="family" mode="assign" binding="strong">
-      <string>Noto Serif CJK SC</string></edit></match>
-  <match target="pattern"><test name="family"><string>黑体</string></test>
-    <edit name="family" mode="assign" binding="strong">
-      <string>Noto Sans CJK SC</string></edit></match>
-</fontconfig>
-"""
-
-
 @pytest.mark.render
 @pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftoppm") is None,
                     reason="LibreOffice (soffice) and poppler-utils are needed to render")
 def test_render_through_libreoffice(setup, tmp_path):
-    # A private profile and font map (宋体/黑体 → Noto CJK), so parallel runs do not clash.
-    (tmp_path / "fonts.conf").write_text(FONTCONFIG, encoding="utf-8")
-    env = dict(os.environ, FONTCONFIG_FILE=str(tmp_path / "fonts.conf"))
-    subprocess.run(["soffice", f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}",
-                    "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path),
-                    str(setup["docx"])], check=True, capture_output=True, timeout=180, env=env)
-    pdf = tmp_path / (setup["docx"].stem + ".pdf")
+    pdf = render_pdf(setup["docx"], tmp_path)
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
                           text=True, check=True).stdout
     assert re.search(r"表\s*1\s+工程学学科各学院贡献度（分数计数）", text)

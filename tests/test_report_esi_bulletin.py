@@ -22,6 +22,7 @@ from analyst_app.reports.templates import list_templates, load_manifest, templat
 from analyst_app.services.imports import import_files
 from analyst_app.services.reports import build_esi_bulletin
 from analyst_app.tasks import CancelToken
+from tests.rendering import render_pdf
 
 SAMPLES = Path(__file__).resolve().parents[1].parent / "shared" / "samples"
 ESI_SAMPLES = SAMPLES / "esi"
@@ -339,33 +340,6 @@ def test_template_registry():
 
 
 # -- rendering through LibreOffice -------------------------------------------------------
-
-FONTCONFIG = """<?xml version="1.0"?>
-<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
-<fontconfig>
-  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
-  <!-- Show the Windows fonts the template names as Word would: 宋体 serif, 黑体 sans.
-       A strong binding is needed: LibreOffice ignores a weak alias here. -->
-  <match target="pattern"><test name="family"><string>宋体</string></test>
-    <edit name="family" mode="assign" binding="strong">
-      <string>Noto Serif CJK SC</string></edit></match>
-  <match target="pattern"><test name="family"><string>黑体</string></test>
-    <edit name="family" mode="assign" binding="strong">
-      <string>Noto Sans CJK SC</string></edit></match>
-</fontconfig>
-"""
-
-
-def render_pdf(docx: Path, out_dir: Path) -> Path:
-    """Convert with LibreOffice using a private profile, so parallel runs do not clash."""
-    (out_dir / "fonts.conf").write_text(FONTCONFIG, encoding="utf-8")
-    env = dict(os.environ, FONTCONFIG_FILE=str(out_dir / "fonts.conf"))
-    profile = (out_dir / "lo_profile").as_uri()
-    subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless",
-                    "--convert-to", "pdf", "--outdir", str(out_dir), str(docx)],
-                   check=True, capture_output=True, timeout=180, env=env)
-    return out_dir / (docx.stem + ".pdf")
-
 
 @pytest.mark.render
 @needs_samples

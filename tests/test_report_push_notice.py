@@ -176,7 +176,7 @@ def test_register_adds_the_command_to_a_parser():
 @pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftoppm") is None,
                     reason="LibreOffice (soffice) and poppler-utils are needed to render")
 def test_render_through_libreoffice(notice, papers, tmp_path):
-    from tests.test_report_esi_bulletin import render_pdf
+    from tests.rendering import render_pdf
 
     pdf = render_pdf(notice.docx, tmp_path)
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,

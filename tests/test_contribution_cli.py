@@ -113,3 +113,41 @@ def test_missing_columns_exit_2(cli_ws, tmp_path, capsys):
     bad.write_text("学院名称,地址\nA,B\n", encoding="utf-8")
     code, _, err = _run(capsys, "-w", str(ws), "--schools", str(bad))
     assert code == 2 and "missing column(s) school, pattern" in err
+
+
+def test_highly_cited_papers_come_from_the_esi_list_when_imported(tmp_path):
+    # The demo story: WoS records without HC flags, and an ESI Highly Cited Papers list
+    # naming some of them. Those publications count as highly cited for their schools.
+    from analyst_app.db.workspace import open_workspace
+    from analyst_app.esi_papers_generator import write_papers_file
+    from analyst_app.services.contribution import contribution
+    from analyst_app.services.corpus import addresses_frame, publications_frame
+    from analyst_app.services.imports import import_files
+    from analyst_app.wos_generator import write_wos_corpus
+    ws = open_workspace(tmp_path / "w.sqlite")
+    [wos] = write_wos_corpus(tmp_path / "wos.txt", 600, seed=3)
+    assert import_files(ws, [wos])[0].status == "imported"
+    with ws.session() as session:
+        pubs = publications_frame(session.connection())
+        addrs = addresses_frame(session.connection())
+    ours = set(addrs.loc[addrs["organisation"] == "Dalian Univ Technol", "publication_id"])
+    chosen = pubs[pubs["publication_id"].isin(ours) & pubs["esi_field"].notna()].head(5)
+    papers = [{"ut": r.ut, "doi": r.doi or "", "pmid": "", "title": r.title, "authors": ["X, Y"],
+               "source": "J", "field": r.esi_field, "times_cited": 100, "countries": ["CHINA"],
+               "addresses": ["Dalian Univ Technol, Dalian, Peoples R China"],
+               "institutions": ["DALIAN UNIVERSITY OF TECHNOLOGY"],
+               "publication_date": str(r.year)} for r in chosen.itertuples()]
+    write_papers_file(tmp_path / "hcp.csv", papers, kind="hcp")
+    assert import_files(ws, [tmp_path / "hcp.csv"], release="2025-11")[0].status == "imported"
+    mapping = tmp_path / "m.csv"
+    mapping.write_text("school,pattern\nAll,re:.\n", encoding="utf-8")
+    report = contribution(ws, "Dalian Univ Technol", mapping, "full")
+    table = report.result.table
+    mine = pubs[pubs["publication_id"].isin(ours) & pubs["esi_field"].notna()]
+    flagged = mine[mine["highly_cited"] | mine["ut"].isin(set(chosen["ut"]))]
+    expected = flagged.groupby("esi_field").size()
+    got = table[table["school"] == "All"].set_index("field")["hcp"]
+    for field, count in expected.items():
+        assert got[field] == count, field
+    assert "ESI Highly Cited Papers list of release 2025-11" in report.parameters["hcp_basis"]
+    ws.close()

@@ -7,6 +7,7 @@ import math
 import re
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from analyst_app.demo_data import (
@@ -14,6 +15,12 @@ from analyst_app.demo_data import (
     DEMO_RELEASES,
     demo_institution_aliases,
     write_demo_esi_exports,
+)
+from analyst_app.demo_papers import (
+    DEMO_HCP_RELEASES,
+    paper_dicts,
+    select_demo_hcp,
+    write_demo_hcp_exports,
 )
 from analyst_app.domain.esi_fields import esi_fields
 
@@ -173,3 +180,58 @@ def test_demo_institution_story(tables: dict) -> None:
 
 def test_aliases() -> None:
     assert "DALIAN UNIV TECHNOL" in demo_institution_aliases()
+
+
+# --- highly cited papers lists drawn from the corpus (analyst_app.demo_papers) -------------
+
+def _corpus(n: int = 60) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """A corpus of ``n`` papers; even ids are ours, every fifth has no ESI field."""
+    ids = list(range(1, n + 1))
+    publications = pd.DataFrame({
+        "publication_id": ids, "ut": [f"WOS:{i:015d}" for i in ids],
+        "doi": [f"10.1/{i}" for i in ids], "title": [f"Paper {i}" for i in ids],
+        "year": [2015 + i % 10 for i in ids], "times_cited": [10 * i for i in ids],
+        "esi_field": [None if i % 5 == 0 else "CHEMISTRY" for i in ids],
+        "source_title": ["FUEL"] * n})
+    addresses = pd.DataFrame({
+        "publication_id": ids + ids,
+        "text": [f"{'Dalian Univ Technol' if i % 2 == 0 else 'Jilin Univ'}, Sch Chem Engn, "
+                 f"Dalian, Peoples R China" for i in ids]
+        + ["Tsinghua Univ, Beijing, Peoples R China"] * n,
+        "organisation": ["Dalian Univ Technol" if i % 2 == 0 else "Jilin Univ" for i in ids]
+        + ["Tsinghua Univ"] * n,
+        "country": ["Peoples R China"] * (2 * n)})
+    authorships = pd.DataFrame({"publication_id": ids, "short_name": ["Wang, K"] * n})
+    return publications, authorships, addresses
+
+
+def test_hcp_selection_keeps_most_and_adds_recent_papers() -> None:
+    publications, _, addresses = _corpus()
+    chosen = select_demo_hcp(publications, addresses, minimum=10)
+    before, now = (set(chosen[r]["publication_id"]) for r in DEMO_HCP_RELEASES)
+    assert all(i % 2 == 0 and i % 5 for i in before | now)  # ours, in an ESI field
+    assert len(now) == 10 and now - before and before - now
+    assert len(before & now) >= 0.8 * len(before)
+    newest = publications.set_index("publication_id")["year"]
+    assert min(newest[i] for i in now - before) >= max(newest[i] for i in before - now)
+
+
+def test_paper_dicts_name_institutions_as_esi_does() -> None:
+    publications, authorships, addresses = _corpus(4)
+    papers = paper_dicts(publications[publications["publication_id"] == 2], authorships,
+                         addresses, cites_factor=0.5)
+    assert len(papers) == 1
+    paper = papers[0]
+    assert paper["institutions"] == [DEMO_INSTITUTION, "TSINGHUA UNIVERSITY"]
+    assert paper["countries"] == ["CHINA MAINLAND"] and paper["times_cited"] == 10
+    assert paper["ut"] == "WOS:000000000000002" and paper["authors"] == ["Wang, K"]
+    assert paper["publication_date"].endswith(" 2017") and paper["source"] == "FUEL 2017"
+
+
+def test_hcp_exports_are_read_back(tmp_path: Path) -> None:
+    from analyst_app.importers.registry import detect_format
+
+    written = write_demo_hcp_exports(tmp_path, *_corpus())
+    assert [r for _, r in written] == list(DEMO_HCP_RELEASES)
+    for path, _ in written:
+        assert detect_format(path).spec is not None, path.name

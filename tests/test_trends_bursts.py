@@ -178,3 +178,22 @@ def test_burst_bars_mark_burst_years():
     assert bars.loc[~bars["active"], "year"].tolist() == [2001, 2002]  # before the first use
     assert result.records("t", 2005, 2005) == sorted(
         occurrences.loc[occurrences["year"] == 2005, "publication_id"].tolist())
+
+
+def test_records_of_every_burst_at_once_equal_one_at_a_time():
+    from analysis.bursts import BurstParams, compute_bursts, records_for_bursts
+    rng = np.random.default_rng(5)
+    rows = [(pid, int(year), term, term) for pid, (year, term) in enumerate(zip(
+        rng.integers(2010, 2020, 3000), rng.choice(["a", "b", "c", "d"], 3000,
+                                                    p=[0.4, 0.3, 0.2, 0.1])))]
+    occ = pd.DataFrame(rows, columns=["publication_id", "year", "key", "term"])
+    # A burst for "d": many papers in 2016-2017.
+    extra = pd.DataFrame([(5000 + i, 2016 + i % 2, "d", "d") for i in range(300)],
+                         columns=occ.columns)
+    occ = pd.concat([occ, extra], ignore_index=True)
+    result = compute_bursts(occ, BurstParams())
+    assert not result.bursts.empty
+    together = records_for_bursts(occ, result.bursts)
+    one_by_one = [result.records(k, b, e) for k, b, e in
+                  zip(result.bursts["key"], result.bursts["begin"], result.bursts["end"])]
+    assert together == one_by_one == result.burst_records()

@@ -22,7 +22,7 @@ def sample_workspace() -> str:
     folder = Path(tempfile.mkdtemp(prefix="analyst-preview-"))
     try:
         from analyst_app.services.demo import build_demo
-        return str(build_demo(folder).workspace)
+        return str(build_demo(folder, reports=()).workspace)  # the workspace only: fast
     except Exception as exc:  # noqa: BLE001 - fall back to the sample exports
         print(f"preview: demo unavailable ({exc}); using {SAMPLES}", file=sys.stderr)
     from analyst_app.services.imports import import_files

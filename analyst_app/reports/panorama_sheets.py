@@ -98,8 +98,7 @@ def panorama_sheets(data: PanoramaData) -> list[Sheet]:
 def _bursts(result: Any) -> pd.DataFrame:
     """Every burst with the ids of the publications carrying the term during the burst."""
     table = result.bursts.copy()
-    table["publication_ids"] = [result.records(k, b, e) for k, b, e in
-                                zip(table["key"], table["begin"], table["end"])]
+    table["publication_ids"] = result.burst_records()
     return table
 
 

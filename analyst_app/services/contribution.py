@@ -11,11 +11,13 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+from sqlalchemy import Connection
 
 from analysis.contribution import (
     COUNTING_METHODS, JSON_KEYS, ContributionParams, ContributionResult, compute_cell_papers,
     compute_contribution, compute_unmatched_addresses, link_school_authors,
 )
+from analyst_app.db.store_esi_papers import esi_papers_frame
 from analyst_app.db.workspace import Workspace
 from analyst_app.domain.school_mapping import (
     SchoolMapping, is_institution_address, load_school_mapping, match_school, normalise_text,
@@ -144,6 +146,7 @@ def contribution(workspace: Workspace, institution: str | None,
     with workspace.session() as session:
         connection = session.connection()
         publications = publications_frame(connection, flt)
+        publications, hcp_basis = _mark_esi_highly_cited(connection, publications)
         _check_cancel(cancel)
         addresses = addresses_frame(connection, flt)
         _check_cancel(cancel)
@@ -161,9 +164,31 @@ def contribution(workspace: Workspace, institution: str | None,
         link_school_authors(authorships, school_addresses),
         ours[["publication_id", "ut", "doi", "title", "year", "times_cited", "highly_cited",
               "esi_field"]].reset_index(drop=True),
-        _parameters(workspace, name, all_aliases, mapping, counting, flt))
+        {**_parameters(workspace, name, all_aliases, mapping, counting, flt),
+         "hcp_basis": hcp_basis})
     progress(1.0, "done")
     return report
+
+
+def _mark_esi_highly_cited(connection: Connection,
+                           publications: pd.DataFrame) -> tuple[pd.DataFrame, str]:
+    """Flag as highly cited the publications in the latest imported ESI Highly Cited list.
+
+    A WoS export flags highly cited papers only when it was made with that column; the
+    ESI list is the authority. A publication counts when its UT or DOI is in the list.
+    Returns the frame and a sentence saying which basis was used.
+    """
+    papers = esi_papers_frame(connection)
+    papers = papers[papers["kind"] == "hcp"]
+    if papers.empty:
+        return publications, "WoS highly-cited flag (HC) of the exported records"
+    release = max(papers["release"])
+    latest = papers[papers["release"] == release]
+    listed = (publications["ut"].isin(set(latest["ut"].dropna()))
+              | publications["doi"].isin(set(latest["doi"].dropna())))
+    marked = publications.assign(highly_cited=publications["highly_cited"] | listed)
+    return marked, (f"ESI Highly Cited Papers list of release {release} (by UT or DOI), "
+                    f"or the WoS highly-cited flag (HC)")
 
 
 def _check_cancel(cancel: CancelToken | None) -> None:

@@ -44,6 +44,14 @@ stamp=.venv/.setup-stamp
 want=$(sha256sum pyproject.toml | cut -d' ' -f1)
 if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   .venv/bin/python -m pip install -q --upgrade pip
+  # PySide6 6.12.0 (excluded in pyproject.toml) ships QtWebEngine and QtPdf as packages of
+  # their own; left beside an older PySide6 they would shadow its files, so remove it whole.
+  # (pip's output is read first: with pipefail, "grep -q" closing the pipe early fails it)
+  pyside=$(.venv/bin/python -m pip show PySide6 2>/dev/null || true)
+  if grep -qx 'Version: 6.12.0' <<<"$pyside"; then
+    .venv/bin/python -m pip uninstall -q -y PySide6 PySide6_Addons PySide6_Essentials \
+      PySide6_WebEngine PySide6_Pdf shiboken6
+  fi
   .venv/bin/python -m pip install -q -e ".[dev]"
   echo "$want" > "$stamp"
 fi

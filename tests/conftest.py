@@ -52,22 +52,3 @@ def sample_workspace_path(tmp_path_factory) -> Path:
     ws.set_institution("DALIAN UNIVERSITY OF TECHNOLOGY", ["DALIAN UNIV TECHNOL"])
     ws.close()
     return path
-
-
-_EXIT_STATUS = {"value": 0}
-
-
-def pytest_sessionfinish(session, exitstatus):
-    _EXIT_STATUS["value"] = int(exitstatus)
-
-
-@pytest.hookimpl(trylast=True)
-def pytest_unconfigure(config):
-    # PySide6 intermittently aborts while the interpreter tears down its objects after the
-    # tests ("Fatal Python error: bool_dealloc" during finalisation). Everything is reported
-    # by now, so a process that loaded Qt leaves at once with pytest's own exit status.
-    import sys
-    if "PySide6.QtCore" in sys.modules:
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(_EXIT_STATUS["value"])

@@ -12,13 +12,14 @@ publications, and only over-represented terms are kept.
 from __future__ import annotations
 
 import re
+from itertools import chain
 
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
 from analysis.networks import Network
-from analysis.thesaurus import Thesaurus, fold_term
+from analysis.thesaurus import Thesaurus
 
 _WORD = re.compile(r"[a-z][a-z0-9\-]*[a-z0-9]")
 _STOP_WORDS = frozenset("""
@@ -62,32 +63,66 @@ def term_matrix(publications: pd.DataFrame, thesaurus: Thesaurus | None = None
     terms : numpy.ndarray of str
         The columns: folded terms (a keyword keeps its spaces).
     """
-    # Vectorised with pandas: a Python loop over 100k titles takes seconds.
-    words = (publications[["publication_id"]]
-             .assign(term=publications["title"].fillna("").astype(str).str.lower()
-                     .str.findall(_WORD.pattern)).explode("term").dropna(subset=["term"]))
-    words = words[~words["term"].isin(_STOP_WORDS)]
-    parts = [words]
+    # Integer codes all the way: strings are factorized once, each distinct keyword is
+    # folded once, and repeats are merged by the sparse matrix, not by drop_duplicates
+    # (a 100k corpus has ~1M title words and ~1M keyword occurrences, ~150k distinct).
+    n = len(publications)
+    row_of = np.arange(n)
+    titles = publications["title"].to_numpy(dtype=object)
+    # Stop words are dropped after factorizing (per distinct word, not per occurrence).
+    words = [_WORD.findall(t.lower()) if isinstance(t, str) else [] for t in titles]
+    parts = [(np.repeat(row_of, [len(w) for w in words]),
+              np.fromiter(chain.from_iterable(words), dtype=object,
+                          count=sum(len(w) for w in words)), False)]
     for column in ("keywords_author", "keywords_plus"):
-        pairs = (publications[["publication_id", column]].explode(column)
-                 .dropna(subset=[column]).rename(columns={column: "term"}))
-        codes, uniques = pd.factorize(pairs["term"])
-        mapped = np.array([_keyword_term(t, thesaurus) for t in uniques], dtype=object)
-        pairs = pairs.assign(term=mapped[codes] if len(uniques) else [])
-        parts.append(pairs[pairs["term"].notna()])
-    pairs = pd.concat(parts, ignore_index=True).drop_duplicates()
-    rows_ids = publications["publication_id"].to_numpy()
-    order = np.argsort(rows_ids, kind="stable")
-    rows = order[np.searchsorted(rows_ids[order], pairs["publication_id"].to_numpy())]
-    cols, vocabulary = pd.factorize(pairs["term"])
-    matrix = sp.csr_matrix((np.ones(len(rows)), (rows, cols)),
-                           shape=(len(rows_ids), len(vocabulary)))
-    return matrix, rows_ids, np.asarray(vocabulary, dtype=object)
+        lists = [v if isinstance(v, (list, tuple, np.ndarray)) else () for v in
+                 publications[column].to_numpy(dtype=object)]
+        lengths = [len(v) for v in lists]
+        parts.append((np.repeat(row_of, lengths),
+                      np.fromiter(chain.from_iterable(lists), dtype=object, count=sum(lengths)),
+                      True))
+    rows, cols, vocabulary = _term_codes(parts, thesaurus)
+    matrix = sp.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, len(vocabulary)))
+    matrix.data[:] = 1.0  # a term counts once per publication, however often it occurs
+    return matrix, publications["publication_id"].to_numpy(), vocabulary
+
+
+def _term_codes(parts: list[tuple[np.ndarray, np.ndarray, bool]], thesaurus: Thesaurus | None
+                ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Rows and column codes of (rows, terms, is_keyword) parts over one vocabulary."""
+    rows, codes, names, offset = [], [], [], 0
+    for is_keyword in (False, True):  # title words are not mapped by the thesaurus
+        chosen = [p for p in parts if p[2] == is_keyword]
+        terms = np.concatenate([p[1] for p in chosen])
+        # Title words are never missing; keyword lists may hold None.
+        present = pd.notna(terms) if is_keyword else np.ones(len(terms), dtype=bool)
+        found, uniques = pd.factorize(terms[present])
+        rows.append(np.concatenate([p[0] for p in chosen])[present])
+        codes.append(found + offset)
+        names += ([_keyword_term(u, thesaurus) or "" for u in uniques] if is_keyword
+                  else ["" if u in _STOP_WORDS else u for u in uniques])
+        offset += len(uniques)
+    # One vocabulary: the title word "carbon" and the keyword "Carbon" are one term; "" marks
+    # stop words and keywords the thesaurus drops.
+    term_of, vocabulary = pd.factorize(np.array(names, dtype=object))
+    all_codes = term_of[np.concatenate(codes)] if names else np.zeros(0, dtype=np.int64)
+    all_rows = np.concatenate(rows)
+    vocabulary = np.asarray(vocabulary, dtype=object)
+    dropped = np.flatnonzero(vocabulary == "")
+    if dropped.size:  # renumber the terms after the dropped one
+        keep = all_codes != dropped[0]
+        all_rows, all_codes = all_rows[keep], all_codes[keep]
+        all_codes = all_codes - (all_codes > dropped[0])
+        vocabulary = np.delete(vocabulary, dropped)
+    return all_rows, all_codes, vocabulary
 
 
 def _keyword_term(keyword: str, thesaurus: Thesaurus | None) -> str | None:
     replaced = thesaurus.apply(keyword) if thesaurus is not None else keyword
-    return fold_term(replaced) if replaced and fold_term(replaced) else None
+    if not replaced:
+        return None
+    # fold_term's result, at a third of its cost (see analysis._network_build.fold_terms).
+    return " ".join(replaced.split()).casefold() or None
 
 
 def g2_scores(a: np.ndarray, b: np.ndarray, n1: float, n2: float) -> np.ndarray:
@@ -138,7 +173,10 @@ def label_clusters(network: Network, clusters: np.ndarray, publications: pd.Data
     clusters = np.asarray(clusters)
     k = int(clusters.max()) if clusters.size else 0
     dominant = dominant_clusters(network, clusters)
-    subset = publications[publications["publication_id"].isin(network.record_ids)]
+    # Only the four columns used: copying the abstracts of 100k publications costs more than
+    # labelling.
+    subset = publications[["publication_id", "title", "keywords_author", "keywords_plus"]]
+    subset = subset[subset["publication_id"].isin(network.record_ids)]
     matrix, ids, vocabulary = term_matrix(subset, thesaurus)
     owner = pd.Series(dominant, index=network.record_ids).reindex(ids).fillna(0).to_numpy(int)
     onehot = sp.csr_matrix((np.ones(int((owner > 0).sum())),

@@ -7,102 +7,39 @@ and the nodes are terms; for bibliographic coupling the items are cited referenc
 nodes are publications. Counting is full and binary: a publication that lists a term twice
 counts it once, as VOSviewer does. The publication × node ``membership`` matrix is kept so
 that every node, edge and cluster leads back to its publications.
+
+The types live in :mod:`analysis.network_model`, the common core in
+:mod:`analysis._network_build`, drill-down and tables in :mod:`analysis.network_tables`;
+all are importable from here.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+from itertools import chain
 
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from analysis.thesaurus import Thesaurus, fold_term
+from analysis._network_build import incidence, most_frequent, select_nodes, term_codes
+from analysis.network_model import (DEFAULT_MAX_LINKS, KeywordSource, Network, NetworkError,
+                                    NetworkKind, NetworkParams, NetworkTooLargeError,
+                                    NoReferencesError)
+from analysis.network_tables import (edge_table, node_index, node_statistics,
+                                     records_for_cluster, records_for_edge, records_for_node)
+from analysis.thesaurus import Thesaurus
 
-NetworkKind = Literal["keywords", "cocitation", "coupling", "coauthors"]
-KeywordSource = Literal["author", "plus", "both"]
+__all__ = ["DEFAULT_MAX_LINKS", "KeywordSource", "Network", "NetworkError", "NetworkKind",
+           "NetworkParams", "NetworkTooLargeError", "NoReferencesError",
+           "build_coauthor_network", "build_cocitation_network", "build_cooccurrence_network",
+           "build_coupling_network", "build_keyword_network", "edge_table", "node_index",
+           "node_statistics", "records_for_cluster", "records_for_edge", "records_for_node"]
+
 _KEYWORD_COLUMNS = {"author": ("keywords_author",), "plus": ("keywords_plus",),
                     "both": ("keywords_author", "keywords_plus")}
-
-
-class NetworkError(ValueError):
-    """The selection cannot give the requested network (nothing to count)."""
-
-
-class NoReferencesError(NetworkError):
-    """The selected publications carry no matchable cited references."""
-
-
-@dataclass(frozen=True)
-class NetworkParams:
-    """Which nodes enter a network.
-
-    Attributes
-    ----------
-    min_occurrences : int
-        A node needs at least this many publications (for coupling: matched cited references).
-    top_n : int or None
-        Keep only the N nodes with the largest total link strength among those passing
-        ``min_occurrences`` (ties: more occurrences, then label), as VOSviewer selects.
-    """
-
-    min_occurrences: int = 1
-    top_n: int | None = None
-
-    def __post_init__(self) -> None:
-        if self.min_occurrences < 1:
-            raise ValueError(f"min_occurrences must be at least 1, got {self.min_occurrences}")
-        if self.top_n is not None and self.top_n < 1:
-            raise ValueError(f"top_n must be at least 1 or None, got {self.top_n}")
-
-
-@dataclass
-class Network:
-    """A weighted undirected network with the publications behind each node.
-
-    Attributes
-    ----------
-    kind : str
-        ``keywords``, ``cocitation``, ``coupling`` or ``coauthors``.
-    keys : numpy.ndarray of str
-        Matching key per node (folded term, ``ref_key``, or publication id for coupling).
-    labels : numpy.ndarray of str
-        Display label per node (the most frequent spelling of the term).
-    occurrences : numpy.ndarray of int
-        Publications per node (coupling: matched cited references of the publication).
-    adjacency : scipy.sparse.csr_matrix
-        Node × node link strengths (co-occurrence counts), symmetric, zero diagonal.
-    record_ids : numpy.ndarray of int
-        Publication ids, the rows of ``membership``.
-    membership : scipy.sparse.csc_matrix
-        Publication × node 0/1 matrix: which publications stand behind each node.
-    params : NetworkParams
-        The selection parameters used.
-    edges_intersect : bool
-        ``True`` when an edge's publications are those of both its nodes (co-occurrence);
-        ``False`` for coupling, where an edge is the pair of publications themselves.
-    """
-
-    kind: str
-    keys: np.ndarray
-    labels: np.ndarray
-    occurrences: np.ndarray
-    adjacency: sp.csr_matrix
-    record_ids: np.ndarray
-    membership: sp.csc_matrix
-    params: NetworkParams
-    edges_intersect: bool = True
-
-    @property
-    def n_nodes(self) -> int:
-        """Number of nodes."""
-        return len(self.keys)
-
-    @property
-    def n_edges(self) -> int:
-        """Number of links (node pairs with a positive strength)."""
-        return int(self.adjacency.nnz // 2)
+#: Citing publications whose spelling of a reference is read for its label: the forms of one
+#: reference hardly differ, and reading all of a hub's thousands of citations costs seconds.
+LABEL_SAMPLE = 25
 
 
 # --- builders per kind ---------------------------------------------------------------------
@@ -132,30 +69,45 @@ def build_keyword_network(publications: pd.DataFrame, params: NetworkParams = Ne
     Raises
     ------
     NetworkError
-        When the publications carry no keyword of that source or none reaches the threshold.
+        When the publications carry no keyword of that source or none reaches the threshold;
+        :class:`NetworkTooLargeError` above ``params.max_links``.
     """
     if source not in _KEYWORD_COLUMNS:
         raise ValueError(f"source must be one of {sorted(_KEYWORD_COLUMNS)}, got {source!r}")
-    parts = [publications[["publication_id", c]].explode(c).rename(columns={c: "term"})
+    ids = publications["publication_id"].to_numpy()
+    parts = [_explode(ids, publications[c].to_numpy(dtype=object))
              for c in _KEYWORD_COLUMNS[source]]
-    pairs = pd.concat(parts, ignore_index=True).dropna(subset=["term"])
+    records = np.concatenate([p[0] for p in parts])
+    terms = np.concatenate([p[1] for p in parts])
     if thesaurus is not None and len(thesaurus):
-        pairs = _apply_thesaurus(pairs, thesaurus)
+        records, terms = _apply_thesaurus(records, terms, thesaurus)
     what = {"author": "author keywords", "plus": "Keywords Plus",
             "both": "keywords"}[source]
-    return build_cooccurrence_network(pairs["publication_id"], pairs["term"], "keywords",
-                                      params, record_ids=publications["publication_id"],
-                                      what=what)
+    return build_cooccurrence_network(pd.Series(records), pd.Series(terms, dtype=object),
+                                      "keywords", params,
+                                      record_ids=publications["publication_id"], what=what)
 
 
-def _apply_thesaurus(pairs: pd.DataFrame, thesaurus: Thesaurus) -> pd.DataFrame:
+def _explode(ids: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Return (publication id, term) per list element; missing lists and terms left out."""
+    # Plain Python over the lists: DataFrame.explode of 100k lists costs ten times more.
+    lists = [v if isinstance(v, (list, tuple, np.ndarray)) else [v] if isinstance(v, str) else ()
+             for v in values]
+    lengths = np.fromiter(map(len, lists), dtype=np.int64, count=len(lists))
+    terms = np.fromiter(chain.from_iterable(lists), dtype=object, count=int(lengths.sum()))
+    records = np.repeat(ids, lengths)
+    present = pd.notna(terms)
+    return records[present], terms[present]
+
+
+def _apply_thesaurus(records: np.ndarray, terms: np.ndarray,
+                     thesaurus: Thesaurus) -> tuple[np.ndarray, np.ndarray]:
     # Applied to the distinct spellings only: a corpus has far fewer terms than occurrences.
-    codes, uniques = pd.factorize(pairs["term"])
+    codes, uniques = pd.factorize(terms)
     replaced = np.array([thesaurus.apply(t) for t in uniques], dtype=object)
-    terms = replaced[codes]
-    keep = pd.notna(terms)
-    return pd.DataFrame({"publication_id": pairs["publication_id"].to_numpy()[keep],
-                         "term": terms[keep]})
+    mapped = replaced[codes]
+    keep = pd.notna(mapped)
+    return records[keep], mapped[keep]
 
 
 def build_coauthor_network(frame: pd.DataFrame, column: str,
@@ -199,39 +151,70 @@ def build_cocitation_network(references: pd.DataFrame,
     Returns
     -------
     Network
-        Nodes are references labelled ``Author, year, SOURCE, Vvol, Ppage`` (most frequent
-        form); ``occurrences`` is the number of citing publications.
+        Nodes are references labelled ``Author, year, SOURCE, Vvol, Ppage`` (the most
+        frequent form among the first :data:`LABEL_SAMPLE` citing rows); ``occurrences`` is
+        the number of citing publications.
 
     Raises
     ------
     NoReferencesError
         When no reference has a key.
+    NetworkTooLargeError
+        Above ``params.max_links`` (the message suggests a threshold that fits).
     """
-    keyed = references.dropna(subset=["ref_key"])
-    if keyed.empty:
+    keyed_rows, codes, keys = _factorize_references(references)
+    if keyed_rows.size == 0:
         raise NoReferencesError(
             "no cited references in the selected publications: co-citation is not available")
-    # Labels only for references that can pass the threshold: building label strings for
-    # every one of millions of cited references dominates the run time otherwise.
-    counts = keyed.drop_duplicates(["publication_id", "ref_key"])["ref_key"].value_counts()
-    frequent = counts.index[counts >= params.min_occurrences]
-    labels = _reference_labels(keyed[keyed["ref_key"].isin(frequent)])
-    return build_cooccurrence_network(keyed["publication_id"], keyed["ref_key"], "cocitation",
-                                      params, labels=labels, fold=False,
-                                      what="cited references")
+    pubs, rows = np.unique(references["publication_id"].to_numpy()[keyed_rows],
+                           return_inverse=True)
+    x = incidence(rows, codes, (len(pubs), len(keys)))
+    network = select_nodes(x, keys, lambda nodes: _reference_labels(references, keyed_rows,
+                                                                    codes, nodes),
+                           "cocitation", params, "cited references")
+    network.record_ids = pubs.astype(np.int64)
+    return network
 
 
-def _reference_labels(references: pd.DataFrame) -> pd.Series:
-    parts = [references["first_author"].fillna("[Anonymous]").astype(str),
-             references["year"].map(lambda y: "" if pd.isna(y) else str(int(y))),
-             references["source"].fillna("").astype(str),
-             references["volume"].map(lambda v: f"V{v}" if isinstance(v, str) and v else ""),
-             references["page"].map(lambda p: f"P{p}" if isinstance(p, str) and p else "")]
-    text = parts[0]
-    for part in parts[1:]:
-        text = text + np.where(part != "", ", " + part, "")
-    text = text + np.where(references["doi"].notna(), ", DOI " + references["doi"].fillna(""), "")
-    return _most_frequent(pd.DataFrame({"key": references["ref_key"], "label": text}))
+def _factorize_references(references: pd.DataFrame
+                          ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Rows with a ``ref_key``, their key codes and the distinct keys (one factorize)."""
+    ref_keys = references["ref_key"].to_numpy(dtype=object)
+    keyed_rows = np.flatnonzero(pd.notna(ref_keys))
+    codes, keys = pd.factorize(ref_keys[keyed_rows])
+    return keyed_rows, codes, np.asarray(keys, dtype=object)
+
+
+def _reference_labels(references: pd.DataFrame, keyed_rows: np.ndarray, codes: np.ndarray,
+                      nodes: np.ndarray) -> np.ndarray:
+    """Labels of the references ``nodes`` (key codes): most frequent form of a sample."""
+    slot = np.full(len(codes) and int(codes.max()) + 1, -1, dtype=np.int64)
+    slot[nodes] = np.arange(len(nodes))
+    which = slot[codes]
+    hits = np.flatnonzero(which >= 0)
+    order = np.argsort(which[hits], kind="stable")  # by node, in frame order within one
+    grouped = which[hits][order]
+    starts = np.r_[0, np.flatnonzero(grouped[1:] != grouped[:-1]) + 1]
+    rank = np.arange(len(grouped)) - np.repeat(starts, np.diff(np.r_[starts, len(grouped)]))
+    take = hits[order[rank < LABEL_SAMPLE]]
+    text = _reference_text(references.iloc[keyed_rows[take]])
+    best = most_frequent(pd.DataFrame({"key": which[take], "label": text}))
+    return best.reindex(np.arange(len(nodes))).to_numpy(dtype=object)
+
+
+def _reference_text(references: pd.DataFrame) -> list[str]:
+    """``Author, year, SOURCE, Vvol, Ppage, DOI doi`` per row, empty parts left out."""
+    columns = ("first_author", "year", "source", "volume", "page", "doi")
+    texts = []
+    for author, year, source, volume, page, doi in zip(
+            *(references[c].to_numpy(dtype=object) for c in columns)):
+        parts = ["[Anonymous]" if pd.isna(author) else str(author),
+                 "" if pd.isna(year) else str(int(year)), "" if pd.isna(source) else str(source),
+                 f"V{volume}" if isinstance(volume, str) and volume else "",
+                 f"P{page}" if isinstance(page, str) and page else ""]
+        text = ", ".join(p for p in parts if p)
+        texts.append(text if pd.isna(doi) else f"{text}, DOI {doi}")
+    return texts
 
 
 def build_coupling_network(references: pd.DataFrame, params: NetworkParams = NetworkParams(),
@@ -256,21 +239,22 @@ def build_coupling_network(references: pd.DataFrame, params: NetworkParams = Net
     ------
     NoReferencesError
         When no reference has a key.
+    NetworkTooLargeError
+        Above ``params.max_links``: coupling of a large corpus needs ``top_n``.
     """
-    keyed = references.dropna(subset=["ref_key"])
-    if keyed.empty:
+    keyed_rows, ref_codes, refs = _factorize_references(references)
+    if keyed_rows.size == 0:
         raise NoReferencesError("no cited references in the selected publications: "
                                 "bibliographic coupling is not available")
-    keyed = keyed.drop_duplicates(["publication_id", "ref_key"])
-    pubs, pub_codes = np.unique(keyed["publication_id"].to_numpy(), return_inverse=True)
-    ref_codes, _refs = pd.factorize(keyed["ref_key"])
+    pubs, pub_codes = np.unique(references["publication_id"].to_numpy()[keyed_rows],
+                                return_inverse=True)
     # Items are references, nodes are publications: X is reference × publication.
-    x = _binary(ref_codes, pub_codes, (len(_refs), len(pubs)))
+    x = incidence(ref_codes, pub_codes, (len(refs), len(pubs)))
     keys = pubs.astype(str)
     names = (labels.reindex(pubs).fillna(pd.Series(pubs, index=pubs).map("publication {}".format))
              if labels is not None else pd.Series(pubs).map("publication {}".format))
-    network = _select(x, keys, np.asarray(names, dtype=object), "coupling", params,
-                      "publications with cited references")
+    network = select_nodes(x, keys, np.asarray(names, dtype=object), "coupling", params,
+                           "publications with cited references")
     selected = network.keys.astype(np.int64)
     network.record_ids = selected
     network.membership = sp.identity(len(selected), dtype=np.int8, format="csc")
@@ -307,149 +291,24 @@ def build_cooccurrence_network(records: pd.Series, terms: pd.Series, kind: str,
     Returns
     -------
     Network
+
+    Raises
+    ------
+    NetworkError
+        When there is no term, none reaches the threshold, or (:class:`NetworkTooLargeError`)
+        the network would have more than ``params.max_links`` links.
     """
-    pairs = pd.DataFrame({"record": records.to_numpy(), "term": terms.to_numpy()})
-    pairs = pairs[pairs["term"].notna()]
-    pairs["term"] = pairs["term"].astype(str)
-    codes, spellings = pd.factorize(pairs["term"])
-    folded = np.array([fold_term(s) if fold else s for s in spellings], dtype=object)
-    pairs["key"] = folded[codes]
-    pairs = pairs[pairs["key"] != ""]
-    if pairs.empty:
+    values = np.asarray(terms, dtype=object)
+    present = pd.notna(values)
+    record_values, values = np.asarray(records)[present], values[present]
+    node_of, keys, spellings = term_codes(values, fold)
+    valid = node_of >= 0
+    if not valid.any():
         raise NetworkError(f"the selected publications have no {what}")
-    if labels is None:
-        labels = _most_frequent(pairs.rename(columns={"term": "label"}))
-    all_ids = np.unique(np.asarray(record_ids if record_ids is not None else pairs["record"]))
-    rows = np.searchsorted(all_ids, pairs["record"].to_numpy())
-    cols, keys = pd.factorize(pairs["key"])
-    x = _binary(rows, cols, (len(all_ids), len(keys)))
-    keys = np.asarray(keys, dtype=object)
-    network = _select(x, keys, labels.reindex(keys).to_numpy(dtype=object), kind, params, what)
+    all_ids = np.unique(np.asarray(record_ids if record_ids is not None else record_values))
+    rows = np.searchsorted(all_ids, record_values[valid])
+    x = incidence(rows, node_of[valid], (len(all_ids), len(keys)))
+    names = labels.reindex(keys).to_numpy(dtype=object) if labels is not None else spellings
+    network = select_nodes(x, keys, names, kind, params, what)
     network.record_ids = all_ids.astype(np.int64)
     return network
-
-
-def _most_frequent(frame: pd.DataFrame) -> pd.Series:
-    """Key → its most frequent ``label`` (ties: the alphabetically first)."""
-    counts = frame.groupby(["key", "label"], sort=False).size().reset_index(name="n")
-    counts = counts.sort_values(["key", "n", "label"], ascending=[True, False, True])
-    return counts.drop_duplicates("key").set_index("key")["label"]
-
-
-def _binary(rows: np.ndarray, cols: np.ndarray, shape: tuple[int, int]) -> sp.csc_matrix:
-    matrix = sp.csc_matrix((np.ones(len(rows), dtype=np.int32), (rows, cols)), shape=shape)
-    matrix.data[:] = 1  # duplicates were summed: an item counts a node once
-    return matrix
-
-
-def _select(x: sp.csc_matrix, keys: np.ndarray, labels: np.ndarray, kind: str,
-            params: NetworkParams, what: str) -> Network:
-    """Apply the occurrence threshold and top-N to the columns of ``x``; build the network."""
-    occurrences = np.asarray(x.sum(axis=0)).ravel()
-    keep = np.flatnonzero(occurrences >= params.min_occurrences)
-    if keep.size == 0:
-        raise NetworkError(
-            f"none of the {len(keys):,} {what} occurs in {params.min_occurrences} or more "
-            f"publications (the most frequent occurs in {int(occurrences.max())})")
-    x = x[:, keep]
-    adjacency = _cooccurrence(x)
-    if params.top_n is not None and params.top_n < len(keep):
-        strength = np.asarray(adjacency.sum(axis=1)).ravel()
-        order = np.lexsort((labels[keep], -occurrences[keep], -strength))[:params.top_n]
-        order.sort()
-        keep, x = keep[order], x[:, order]
-        adjacency = adjacency[order][:, order]
-    # Nodes in a stable order: most occurrences first, then label.
-    order = np.lexsort((labels[keep].astype(str), -occurrences[keep]))
-    keep, x, adjacency = keep[order], x[:, order], adjacency[order][:, order]
-    return Network(kind=kind, keys=keys[keep], labels=labels[keep],
-                   occurrences=occurrences[keep].astype(np.int64), adjacency=adjacency.tocsr(),
-                   record_ids=np.arange(x.shape[0]), membership=x.tocsc(), params=params)
-
-
-def _cooccurrence(x: sp.csc_matrix) -> sp.csr_matrix:
-    """Return ``XᵀX`` with a zero diagonal, as float64 link strengths."""
-    product = (x.T.tocsr() @ x.tocsr()).tocsr().astype(np.float64)
-    product.setdiag(0)
-    product.eliminate_zeros()
-    return product
-
-
-# --- drill-down ----------------------------------------------------------------------------
-
-def node_index(network: Network, key_or_label: str) -> int:
-    """Return the index of the node with this key, or else with this label (case-insensitive)."""
-    exact = np.flatnonzero(network.keys == key_or_label)
-    if exact.size:
-        return int(exact[0])
-    wanted = fold_term(key_or_label)
-    for values in (network.keys, network.labels):
-        hits = [i for i, v in enumerate(values) if fold_term(str(v)) == wanted]
-        if hits:
-            return hits[0]
-    raise KeyError(f"no node {key_or_label!r} in the network")
-
-
-def records_for_node(network: Network, node: int) -> list[int]:
-    """Return the publication ids behind node ``node`` (its index), ascending."""
-    column = network.membership[:, node]
-    return sorted(int(i) for i in network.record_ids[column.indices])
-
-
-def records_for_edge(network: Network, a: int, b: int) -> list[int]:
-    """Return the publication ids behind the link between nodes ``a`` and ``b``.
-
-    For co-occurrence networks, the publications where both occur (their count is the link
-    strength); for coupling, the two publications.
-    """
-    first, second = records_for_node(network, a), records_for_node(network, b)
-    if network.edges_intersect:
-        return sorted(set(first) & set(second))
-    return sorted(set(first) | set(second))
-
-
-def records_for_cluster(network: Network, clusters: np.ndarray, cluster: int) -> list[int]:
-    """Return the publication ids behind any node of ``cluster`` (``clusters``: id per node)."""
-    nodes = np.flatnonzero(np.asarray(clusters) == cluster)
-    if nodes.size == 0:
-        return []
-    rows = np.unique(network.membership[:, nodes].tocoo().row)
-    return sorted(int(i) for i in network.record_ids[rows])
-
-
-# --- tables --------------------------------------------------------------------------------
-
-def edge_table(network: Network) -> pd.DataFrame:
-    """Return one row per link: ``source, target`` (node indices, source < target),
-    ``source_label, target_label, weight`` (link strength), sorted by weight descending."""
-    upper = sp.triu(network.adjacency, k=1).tocoo()
-    frame = pd.DataFrame({"source": upper.row.astype(np.int64), "target": upper.col.astype(np.int64),
-                          "source_label": network.labels[upper.row],
-                          "target_label": network.labels[upper.col], "weight": upper.data})
-    return frame.sort_values(["weight", "source", "target"], ascending=[False, True, True],
-                             ignore_index=True)
-
-
-def node_statistics(network: Network, publications: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Return per node: ``key, label, occurrences, links, total_link_strength`` and, when
-    ``publications`` (``publication_id, year, times_cited``) is given, ``avg_year`` and
-    ``avg_citations`` over the node's publications (missing values left out)."""
-    adjacency = network.adjacency
-    frame = pd.DataFrame({"key": network.keys, "label": network.labels,
-                          "occurrences": network.occurrences,
-                          "links": np.diff(adjacency.indptr).astype(np.int64),
-                          "total_link_strength": np.asarray(adjacency.sum(axis=1)).ravel()})
-    if publications is not None:
-        indexed = publications.set_index("publication_id").reindex(network.record_ids)
-        for column, name in (("year", "avg_year"), ("times_cited", "avg_citations")):
-            frame[name] = _column_means(network.membership, indexed[column].to_numpy(dtype=float))
-    return frame
-
-
-def _column_means(membership: sp.csc_matrix, values: np.ndarray) -> np.ndarray:
-    present = ~np.isnan(values)
-    m = membership.T.tocsr().astype(np.float64)
-    totals = m @ np.where(present, values, 0.0)
-    counts = m @ present.astype(np.float64)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        return np.where(counts > 0, totals / counts, np.nan)

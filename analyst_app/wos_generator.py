@@ -4,8 +4,9 @@ Byte for byte in the layout of real 2025 exports (BOM, ``FN``/``VR`` header, tag
 order, continuation lines indented by three spaces and wrapped at 72 characters as WoS wraps,
 ``ER`` + blank line, ``EF`` without a final newline), written as a stream so corpora of any
 size can be made for benchmarks. Content serves later analyses: research groups with stable
-members and addresses (Chinese and international), keywords with Zipf-like frequencies per
-topic (carbon capture, CO2 adsorption, MOFs, machine learning...), and cited references drawn
+members and addresses (Chinese and international), keywords of topics (carbon capture, CO2
+adsorption, MOFs, machine learning...) with a long Zipf-like tail and emerging terms (see
+:mod:`analyst_app.wos_vocabulary`), and cited references drawn
 from a pool with power-law popularity, so that co-citation is meaningful.
 """
 
@@ -21,6 +22,13 @@ from typing import Any, Iterable, Iterator
 
 import numpy as np
 
+from analyst_app.wos_vocabulary import TOPICS as _TOPICS
+from analyst_app.wos_vocabulary import KeywordDrawer
+from analyst_app.wos_vocabulary import split_rows as _rows
+from analyst_app.wos_vocabulary import split_table as _table
+from analyst_app.wos_vocabulary import wrap_wos as _wrap
+from analyst_app.wos_vocabulary import zipf_cum as _zipf
+
 #: Publication years of generated records (inclusive); more papers in later years.
 YEARS = (2012, 2024)
 #: The ``DA`` line (export date) of every record, as in one real export session.
@@ -31,82 +39,8 @@ _EXPORT = EXPORT_DATE.encode()
 _CHUNK = 2000  # records drawn per numpy batch: amortises numpy calls, small in memory
 
 
-def _table(text: str, sep: str = ";") -> list[str]:
-    # Vocabularies are strings wrapped at spaces: compact and easy to extend.
-    return [item.strip() for item in text.replace("\n", " ").split(sep) if item.strip()]
-
-
-def _rows(text: str) -> list[list[str]]:
-    return [[field.strip() for field in row.split("|")] for row in _table(text, "#")]
-
-
-# Topic: code letter, share of groups, author keywords (most frequent first: drawn with Zipf
-# weights), Keywords Plus, and title/abstract building blocks (objects; purposes).
-_TOPICS = _rows("""\
-c|.20|CO2 capture;Carbon capture;Chemical absorption;Post-combustion
-capture;Amine;Monoethanolamine; Solvent regeneration;Ionic liquids;Process
-simulation;Techno-economic analysis;Deep eutectic solvents; Energy penalty;Biphasic
-solvent;Flue gas;Direct air capture;Life cycle assessment;Aspen Plus; Absorption
-kinetics|CARBON-DIOXIDE CAPTURE;ABSORPTION;POSTCOMBUSTION CO2 CAPTURE;AQUEOUS
-MONOETHANOLAMINE;SOLUBILITY;KINETICS;REGENERATION;FLUE-GAS;IONIC
-LIQUIDS;DEGRADATION;MASS-TRANSFER; ENERGY-CONSUMPTION;SIMULATION|amine-based solvents;biphasic
-amine absorbents;ionic liquid absorbents; deep eutectic solvents;rotating packed beds;direct
-air capture contactors;aqueous piperazine blends; phase-change absorbents;hollow-fibre membrane
-contactors|post-combustion CO2 capture;low-energy solvent regeneration;CO2 capture from
-coal-fired flue gas;direct air capture;cement plant decarbonisation# a|.20|CO2
-adsorption;Porous carbon;Adsorption;Activated carbon;Selectivity;Zeolites;Nitrogen doping;
-Isosteric heat;Biomass-derived carbon;Pressure swing adsorption;Solid
-sorbents;Amine-functionalized silica;Breakthrough curves;Cyclic stability;Micropores;Carbon
-neutrality|ADSORPTION;CARBON-DIOXIDE; POROUS CARBONS;ACTIVATED
-CARBONS;SURFACE-AREA;NITROGEN;CAPACITY;SEPARATION;ZEOLITE;SORBENTS; MICROPOROUS CARBON;KOH
-ACTIVATION;UPTAKE|nitrogen-doped porous carbons;biomass-derived activated carbons;amine-grafted
-mesoporous silica;zeolite 13X pellets;hierarchical porous carbon spheres;
-polyethyleneimine-impregnated sorbents;covalent triazine frameworks;alkali-promoted MgO
-sorbents| selective CO2 adsorption;CO2/N2 separation;pressure swing adsorption;humid flue gas
-treatment;biogas upgrading# m|.18|Metal-organic frameworks;Gas separation;CO2
-capture;Adsorption;MOF;Open metal sites;ZIF-8; UiO-66;Post-synthetic modification;Water
-stability;Flexible frameworks;Mg-MOF-74;Reticular chemistry; Covalent organic
-frameworks|METAL-ORGANIC FRAMEWORKS;CARBON-DIOXIDE;ADSORPTION;SEPARATION;STORAGE;
-DESIGN;STABILITY;SITES;COORDINATION POLYMERS;ZEOLITIC IMIDAZOLATE FRAMEWORKS;HYDROGEN STORAGE;
-SELECTIVE ADSORPTION|amine-appended metal-organic frameworks;zeolitic imidazolate frameworks;
-zirconium-based MOFs;ultramicroporous MOFs;MOF-derived porous carbons;mixed-matrix MOF
-membranes; defect-engineered UiO-66;MOF-74 analogues|CO2 capture under humid
-conditions;C2H2/CO2 separation; carbon capture from flue gas;CO2 photoreduction;hydrogen
-storage# l|.14|Machine learning;Deep learning;High-throughput screening;Neural network;Density
-functional theory;Random forest;Gaussian process regression;Interpretability;Graph neural
-network;Bayesian optimization;Active learning;Molecular simulation;Data-driven
-design;SHAP|PREDICTION;DESIGN;DISCOVERY;
-MODEL;NEURAL-NETWORKS;OPTIMIZATION;REGRESSION;PERFORMANCE;DATABASE;ADSORPTION;SIMULATION;SELECTION|
-machine learning models;graph neural networks;interpretable machine learning;Bayesian
-optimization; high-throughput computational screening;active learning workflows;deep neural
-networks;gradient boosting models|predicting CO2 uptake of porous materials;accelerated
-discovery of MOF adsorbents; solvent selection for carbon capture;catalyst design for CO2
-reduction;inverse design of sorbents# r|.14|CO2 reduction;Electrocatalysis;CO2
-electroreduction;Single-atom catalysts;Copper;Density functional
-theory;Formate;Photocatalysis;Faradaic efficiency;CO2 hydrogenation;Syngas;Methanol
-synthesis;Tandem catalysis|ELECTROCHEMICAL REDUCTION;CARBON-DIOXIDE;ELECTROREDUCTION;SELECTIVE
-CONVERSION;COPPER;EFFICIENT;CATALYSTS;HYDROGENATION;PHOTOCATALYTIC
-REDUCTION;METHANOL;ACTIVE-SITES; NANOPARTICLES|copper-based electrocatalysts;single-atom nickel
-catalysts;bismuth nanosheets;In2O3-based catalysts;gas diffusion electrodes;g-C3N4
-photocatalysts;oxide-derived copper|CO2 electroreduction to multicarbon products;selective
-CO2-to-formate conversion;CO2 hydrogenation to methanol;photocatalytic CO2 reduction;integrated
-capture and conversion# h|.08|Hydrogen production;Water splitting;Hydrogen evolution
-reaction;Electrocatalyst;Oxygen evolution reaction;Steam methane reforming;Sorption-enhanced
-reforming;Hydrogen storage;Machine learning|HYDROGEN
-EVOLUTION;EFFICIENT;WATER;ELECTROCATALYSTS;OXYGEN EVOLUTION;NANOSHEETS;PERFORMANCE;GENERATION|
-transition-metal phosphide electrocatalysts;NiFe layered double hydroxides;CaO-based sorbents;
-bifunctional electrodes|overall water splitting;sorption-enhanced hydrogen production;blue
-hydrogen with carbon capture# s|.06|Membrane;Gas separation;CO2/CH4 separation;Mixed matrix
-membranes;Polymers of intrinsic microporosity;Facilitated transport;Plasticization;Thin-film
-composite|GAS SEPARATION;MEMBRANES;
-PERMEATION;TRANSPORT;PERFORMANCE;POLYMER;PERMEABILITY;SELECTIVITY|mixed matrix
-membranes;polymers of intrinsic microporosity;facilitated transport membranes;thin-film
-composite hollow fibres|CO2/CH4 separation;post-combustion CO2 capture;natural gas sweetening""")
 _BOOKS = ("CARBON CAPTURE STORAGE", "ADSORPTION ANAL EQUI", "MACHINE LEARNING",
           "GAS SEPARATION MEMB")
-_CROSS_DE = _table("Machine learning;Density functional theory;Carbon neutrality;"
-                   "Life cycle assessment;"
-                   "Techno-economic analysis;Molecular dynamics;Stability")
 # Title pieces: their spaces and empty entries matter, so they are tuples.
 _LEADS = ("Enhanced ", "Highly efficient ", "Rational design of ", "Insights into ", "Tuning ",
           "Boosting ", "Scalable synthesis of ", "Unravelling the role of defects in ",
@@ -319,24 +253,7 @@ _TOPIC_CODES = "".join(t[0] for t in _TOPICS) + "g"  # "g": general method refer
 _MONTHS = b"JAN FEB MAR APR MAY JUN JUL AUG SEP OCT NOV DEC".split()
 _OA = (b"Green Submitted", b"hybrid", b"Bronze", b"Green Published", b"Green Accepted")
 _TEAMS = 3  # author teams rendered per group: a group's papers share teams and grants
-_POOL = 256  # keyword and abstract strings rendered per topic
-
-
-def _wrap(text: str) -> str:
-    """Wrap ``text`` at 72 characters as WoS does: at spaces only, never at hyphens."""
-    lines = []
-    while len(text) > 72:
-        cut = text.rfind(" ", 0, 73)
-        if cut <= 0:  # a word longer than a line stays whole, as in real files
-            break
-        lines.append(text[:cut])
-        text = text[cut + 1:]
-    lines.append(text)
-    return "\n   ".join(lines)
-
-
-def _zipf(n: int, exponent: float) -> list[float]:
-    return np.cumsum(np.arange(1, n + 1, dtype=float) ** -exponent).tolist()
+_POOL = 256  # abstracts rendered per topic
 
 
 def _initials(given: str) -> str:
@@ -564,7 +481,9 @@ class _Corpus:
         # "with high selectivity" suits materials, not machine-learning models.
         self.parts = [(_table(t[4]), _table(t[5]), _WITHS if t[0] != "l" else ("",))
                       for t in _TOPICS]
-        self.pools = [self._pools(t, rnd) for t in range(len(_TOPICS))]
+        self.abstracts = [self._abstracts(t, rnd) for t in range(len(_TOPICS))]
+        # Keywords are drawn per record (a long tail of rare terms cannot be pooled).
+        self.keywords = KeywordDrawer(rnd, YEARS)
         self.ga = ["".join(rnd.choices("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ", k=5)).encode()
                    for _ in range(4096)]
 
@@ -586,27 +505,18 @@ class _Corpus:
                   b"BP %d\nEP %d\n" % (k * 59 + 1, k * 59 + k % 12 + 5), b"PG %d\n" % (k % 12 + 6))
                  for k in range(256)])
 
-    def _pools(self, t: int, rnd: random.Random) -> tuple[list[bytes], list[bytes], list[bytes]]:
-        """Render keyword lines and abstracts of topic ``t`` (author keywords Zipf-weighted)."""
-        de, plus = _table(_TOPICS[t][2]), _table(_TOPICS[t][3])
+    def _abstracts(self, t: int, rnd: random.Random) -> list[bytes]:
+        """Render the pooled abstracts of topic ``t``."""
         objs, uses, _ = self.parts[t]
-        de_lines, id_lines, abstracts, zipf = [], [], [], _zipf(len(de), 1.0)
+        intro, method, result, outro = _SENTENCES
+        abstracts = []
         for _ in range(_POOL):
-            words = rnd.choices(de, cum_weights=zipf, k=rnd.randint(3, 6))
-            words += [rnd.choice(_CROSS_DE)] if rnd.random() < 0.3 else []
-            if rnd.random() < 0.3:  # many authors type their keywords in lower case
-                words = [w[0].lower() + w[1:] if w[1:2].islower() else w for w in words]
-            de_lines.append(f"DE {_wrap('; '.join(dict.fromkeys(words)))}\n".encode()
-                            if rnd.random() < .93 else b"")
-            kw = rnd.sample(plus, min(len(plus), rnd.randint(2, 7)))
-            id_lines.append(f"ID {_wrap('; '.join(kw))}\n".encode() if rnd.random() < 0.85 else b"")
-            intro, method, result, outro = _SENTENCES
             text = " ".join(rnd.choice(g) for g in (intro, method, result, result, outro)).format(
                 obj=rnd.choice(objs), use=rnd.choice(uses), num=rnd.randrange(12, 95),
                 num2=rnd.randrange(2, 9))
             text = ". ".join(s[0].upper() + s[1:] for s in text.split(". "))
             abstracts.append(f"AB {text}\n".encode())
-        return de_lines, id_lines, abstracts
+        return abstracts
 
     def chunk(self, start: int, n: int) -> bytes:
         """Return records ``start`` to ``start + n - 1`` as UTF-8, each ending ``ER``.
@@ -630,12 +540,15 @@ class _Corpus:
         age = 2025 - year
         cited = np.floor(np.exp(rng.normal(np.log(1 + 3.0 * age), 1.1))).astype(int).tolist()
         rand = rng.integers(0, 1 << 30, (n, 6)).tolist()
+        # Keywords from a stream of their own: the vocabulary can change without changing
+        # authors, references or identifiers of the same seed.
+        keywords = self.keywords.lines(np.random.default_rng([self.seed, start, 1]), topic, year)
         parts: list[bytes] = []
         offset, first, more = 0, self.first, self.more
         rows = zip(group.tolist(), year.tolist(), topic.tolist(), kind.tolist(), per_record,
-                   cited, rand)
-        for i, (gi, y, t, k, nr, tc, r) in enumerate(rows):
-            parts.append(self._front(gi, t, k, r))
+                   cited, rand, keywords)
+        for i, (gi, y, t, k, nr, tc, r, kw) in enumerate(rows):
+            parts.append(self._front(gi, t, k, r, kw))
             if nr:
                 parts.append(first[ids[offset]])
                 parts.extend(map(more.__getitem__, ids[offset + 1:offset + nr]))
@@ -643,21 +556,22 @@ class _Corpus:
             parts.append(self._back(start + i, y, t, k, nr, tc, r))
         return b"".join(parts)
 
-    def _front(self, gi: int, t: int, kind: int, r: list[int]) -> bytes:
-        """Render ``PT`` to ``FX``: the team's lines, a title, the journal, keywords, abstract."""
+    def _front(self, gi: int, t: int, kind: int, r: list[int], keywords: bytes) -> bytes:
+        """Render ``PT`` to ``FX``: the team's lines, a title, the journal, ``keywords`` (the
+        ``DE`` and ``ID`` lines), an abstract."""
         head, tail = self.groups.teams[gi][r[0] % _TEAMS]
         objs, uses, withs = self.parts[t]
         x = r[1]  # one random number split into the title's pieces
         title = (f"{_LEADS[x % 13]}{objs[x // 13 % len(objs)]}{withs[x // 130 % len(withs)]} for "
                  f"{uses[x // 1300 % len(uses)]}{_TAILS[x // 13000 % len(_TAILS)]}")
         so = self.journals[t][r[2] % len(self.journals[t])][0]
-        de, kw, ab = self.pools[t]
+        ab = self.abstracts[t]
         x = r[2] >> 5
         dt = (b"Article" if kind < 900 else b"Review" if kind < 950 else
               b"Article; Proceedings Paper" if kind < 955 else b"Editorial Material")
-        return b"PT J\n%bTI %b\n%bDT %b\n%b%b%b%b" % (
-            head, _wrap(title[0].upper() + title[1:]).encode(), so, dt, de[x % _POOL],
-            kw[x // _POOL % _POOL], ab[x // _POOL ** 2 % _POOL], tail)
+        return b"PT J\n%bTI %b\n%bDT %b\n%b%b%b" % (
+            head, _wrap(title[0].upper() + title[1:]).encode(), so, dt, keywords,
+            ab[x // _POOL ** 2 % _POOL], tail)
 
     def _back(self, i: int, y: int, t: int, kind: int, nr: int, tc: int, r: list[int]) -> bytes:
         """Render ``NR`` to ``ER``: counts, the journal's lines, pages, DOI and identifiers."""

@@ -153,3 +153,54 @@ def test_a_corpus_without_cited_references(tmp_path):
     text = path.read_text(encoding="utf-8-sig")
     assert text.count("\nER\n") == 30
     assert "\nCR " not in text
+
+
+# --- keywords: frequent topic terms, a long tail, emerging terms ------------------------------
+
+def _keywords(record: dict[str, list[str]], tag: str) -> set[str]:
+    text = " ".join(record.get(tag, []))
+    return {" ".join(k.split()).casefold() for k in text.split(";") if k.strip()}
+
+
+@pytest.fixture(scope="module")
+def keyword_corpus(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, list[str]]]:
+    path = write_wos_corpus(tmp_path_factory.mktemp("kw") / "kw.txt", 4000, refs_per_record=0)[0]
+    return _records(path.read_bytes().decode("utf-8"))
+
+
+def test_keywords_have_a_long_zipf_like_tail(keyword_corpus: list) -> None:
+    from collections import Counter
+    for tag, distinct in (("DE", 5000), ("ID", 2000)):
+        counts = Counter(k for r in keyword_corpus for k in _keywords(r, tag))
+        # Real corpora: most distinct keywords occur once, a few hundred are frequent.
+        assert len(counts) > distinct, (tag, len(counts))
+        assert sum(n == 1 for n in counts.values()) > 0.6 * len(counts)
+        assert sum(n >= 5 for n in counts.values()) > 100
+        top = [n for _, n in counts.most_common(3)]
+        assert top[0] > 0.08 * len(keyword_corpus)  # topic terms shared by many records
+    with_de = [len(_keywords(r, "DE")) for r in keyword_corpus if "DE" in r]
+    assert 0.85 * len(keyword_corpus) < len(with_de) and 4 <= sum(with_de) / len(with_de) <= 9
+
+
+def test_emerging_terms_rise_over_the_years(keyword_corpus: list) -> None:
+    from analyst_app.wos_vocabulary import _EMERGING
+    early = late = 0
+    for _topic, term, first, _share, _plus in _EMERGING:
+        years = [int(r["PY"][0]) for r in keyword_corpus if term.casefold() in _keywords(r, "DE")]
+        assert years and min(years) >= int(first), term  # nothing before its first year
+        early += sum(y <= 2019 for y in years)
+        late += sum(y >= 2022 for y in years)
+    assert late > 3 * early > 0
+
+
+def test_tail_terms_are_distinct_per_rank() -> None:
+    import random
+
+    from analyst_app.wos_generator import YEARS
+    from analyst_app.wos_vocabulary import KeywordDrawer
+    drawer = KeywordDrawer(random.Random(1), YEARS)
+    pairs = drawer.pairs[0]
+    terms = [drawer.tail_term(0, r) for r in range(pairs + 2000)]
+    assert len(set(terms)) == len(terms)  # rank → term is one to one
+    assert all(len(t.split()) >= 2 for t in terms)
+    assert drawer.tail_term(0, 5) == KeywordDrawer(random.Random(1), YEARS).tail_term(0, 5)

@@ -9,7 +9,7 @@ passed around as a list of ids.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Sequence
 
 import pandas as pd
 from sqlalchemy import Connection
@@ -122,24 +122,66 @@ def _query_condition(conditions: list[str], params: list[Any], query: str) -> No
         conditions.append("(" + " OR ".join(terms) + ")")
 
 
-def publications_frame(connection: Connection, flt: CorpusFilter = CorpusFilter()) -> pd.DataFrame:
-    """Return one row per selected publication, columns :data:`PUBLICATION_FRAME_COLUMNS`."""
+def publications_frame(connection: Connection, flt: CorpusFilter = CorpusFilter(),
+                       columns: Sequence[str] | None = None) -> pd.DataFrame:
+    """Return one row per selected publication.
+
+    Parameters
+    ----------
+    connection : Connection
+        An open connection (``session.connection()``).
+    flt : CorpusFilter
+        Which publications.
+    columns : sequence of str, optional
+        A subset of :data:`PUBLICATION_FRAME_COLUMNS` (``publication_id`` is always
+        included); default all. Analyses of 100k records read only what they use: the
+        abstracts alone are ~100 MB.
+    """
+    wanted = list(PUBLICATION_FRAME_COLUMNS) if columns is None else \
+        ["publication_id", *[c for c in columns if c != "publication_id"]]
+    unknown = set(wanted) - set(PUBLICATION_FRAME_COLUMNS)
+    if unknown:
+        raise ValueError(f"unknown publication columns: {', '.join(sorted(unknown))}")
     where, params = where_clause(flt)
-    columns = ["id", *PUBLICATION_FRAME_COLUMNS[1:]]
-    result = connection.exec_driver_sql(rows.sql(connection, (
-        f"SELECT {', '.join(columns)} FROM publication WHERE {where} ORDER BY id")), tuple(params))
-    frame = pd.DataFrame(result.fetchall(), columns=list(PUBLICATION_FRAME_COLUMNS))
+    selected = ["id" if c == "publication_id" else c for c in wanted]
+    data = _fetch_columns(connection, (
+        f"SELECT {', '.join(selected)} FROM publication WHERE {where} ORDER BY id"), params,
+        wanted)
     for column in _LIST_COLUMNS:
-        frame[column] = [_items(text, "\n") for text in frame[column]]
-    frame["sources"] = [_items(text, ",") for text in frame["sources"]]
+        if column in data:
+            data[column] = [text.split("\n") if text else [] for text in data[column]]
+    if "sources" in data:
+        data["sources"] = [text.split(",") if text else [] for text in data["sources"]]
     for column in ("highly_cited", "hot_paper"):
-        frame[column] = frame[column].fillna(0).astype(bool)
-    return frame
+        if column in data:
+            data[column] = [bool(v) for v in data[column]]
+    return _frame(data, wanted)
 
 
-def _items(text: Any, separator: str) -> list[str]:
-    # Missing values arrive as None, or as NaN when pandas infers a float column.
-    return text.split(separator) if isinstance(text, str) and text else []
+def _frame(data: dict[str, list[Any]], names: list[str]) -> pd.DataFrame:
+    # An empty selection keeps object columns, as a frame of rows would: joins of an empty
+    # frame with another must not meet float64 keys.
+    if not data or not len(data[names[0]]):
+        return pd.DataFrame({name: pd.Series([], dtype=object) for name in names})
+    return pd.DataFrame(data, columns=names)
+
+
+def _fetch_columns(connection: Connection, statement: str, params: list[Any],
+                   names: list[str]) -> dict[str, list[Any]]:
+    """Run ``statement`` on the driver's cursor and return its result column by column.
+
+    The DB-API cursor gives plain tuples; SQLAlchemy's Row objects and pandas' row-wise
+    construction from them cost several seconds for a 100k-record corpus.
+    """
+    cursor = connection.connection.dbapi_connection.cursor()
+    try:
+        cursor.execute(rows.sql(connection, statement), tuple(params))
+        fetched = cursor.fetchall()
+    finally:
+        cursor.close()
+    if not fetched:
+        return {name: [] for name in names}
+    return {name: list(values) for name, values in zip(names, zip(*fetched))}
 
 
 def authorships_frame(connection: Connection, flt: CorpusFilter = CorpusFilter()) -> pd.DataFrame:
@@ -149,18 +191,16 @@ def authorships_frame(connection: Connection, flt: CorpusFilter = CorpusFilter()
     corresponding, address_positions`` (list of address positions linked to the author).
     """
     where, params = where_clause(flt)
-    result = connection.exec_driver_sql(rows.sql(connection, (
-        "SELECT publication_id, position, full_name, short_name, orcid, researcher_id, "
-        "corresponding, address_positions FROM authorship "
+    names = ["publication_id", "position", "full_name", "short_name", "orcid", "researcher_id",
+             "corresponding", "address_positions"]
+    data = _fetch_columns(connection, (
+        f"SELECT {', '.join(names)} FROM authorship "
         f"WHERE publication_id IN (SELECT id FROM publication WHERE {where}) "
-        "ORDER BY publication_id, position")), tuple(params))
-    frame = pd.DataFrame(result.fetchall(), columns=[
-        "publication_id", "position", "full_name", "short_name", "orcid", "researcher_id",
-        "corresponding", "address_positions"])
-    frame["corresponding"] = frame["corresponding"].astype(bool)
-    frame["address_positions"] = [[int(p) for p in _items(text, ",")]
-                                  for text in frame["address_positions"]]
-    return frame
+        "ORDER BY publication_id, position"), params, names)
+    data["corresponding"] = [bool(v) for v in data["corresponding"]]
+    data["address_positions"] = [[int(p) for p in text.split(",")] if text else []
+                                 for text in data["address_positions"]]
+    return _frame(data, names)
 
 
 def addresses_frame(connection: Connection, flt: CorpusFilter = CorpusFilter()) -> pd.DataFrame:
@@ -169,12 +209,12 @@ def addresses_frame(connection: Connection, flt: CorpusFilter = CorpusFilter()) 
     Columns: ``publication_id, position, text, organisation, country``.
     """
     where, params = where_clause(flt)
-    result = connection.exec_driver_sql(rows.sql(connection, (
-        "SELECT publication_id, position, text, organisation, country FROM publication_address "
+    names = ["publication_id", "position", "text", "organisation", "country"]
+    data = _fetch_columns(connection, (
+        f"SELECT {', '.join(names)} FROM publication_address "
         f"WHERE publication_id IN (SELECT id FROM publication WHERE {where}) "
-        "ORDER BY publication_id, position")), tuple(params))
-    return pd.DataFrame(result.fetchall(), columns=[
-        "publication_id", "position", "text", "organisation", "country"])
+        "ORDER BY publication_id, position"), params, names)
+    return _frame(data, names)
 
 
 def references_frame(workspace: Workspace, flt: CorpusFilter = CorpusFilter(), *,
@@ -190,13 +230,11 @@ def references_frame(workspace: Workspace, flt: CorpusFilter = CorpusFilter(), *
     """
     build_reference_index(workspace, progress=progress, cancel=cancel)
     where, params = where_clause(flt)
+    names = ["publication_id", "position", "first_author", "year", "source", "volume", "page",
+             "doi", "ref_key"]
     with workspace.session() as session:
-        connection = session.connection()
-        result = connection.exec_driver_sql(rows.sql(connection, (
-            "SELECT publication_id, position, first_author, year, source, volume, page, doi, "
-            "ref_key FROM cited_reference "
+        data = _fetch_columns(session.connection(), (
+            f"SELECT {', '.join(names)} FROM cited_reference "
             f"WHERE publication_id IN (SELECT id FROM publication WHERE {where}) "
-            "ORDER BY publication_id, position")), tuple(params))
-        return pd.DataFrame(result.fetchall(), columns=[
-            "publication_id", "position", "first_author", "year", "source", "volume", "page",
-            "doi", "ref_key"])
+            "ORDER BY publication_id, position"), params, names)
+    return _frame(data, names)

@@ -35,6 +35,9 @@ UNITS = ("authors", "institutions", "countries")
 #: Default minimum occurrences per kind (VOSviewer's defaults where it has one).
 DEFAULT_MIN_OCCURRENCES = {"keywords": 5, "cocitation": 20, "coupling": 5, "coauthors": 5}
 EXPORT_SUFFIXES = (".graphml", ".gexf", ".txt")
+#: Publication columns a map reads (keywords, cluster labels from titles, node averages):
+#: not the abstracts, which are most of a corpus' text.
+MAP_COLUMNS = ("year", "title", "times_cited", "keywords_author", "keywords_plus")
 
 
 @dataclass(frozen=True)
@@ -58,6 +61,10 @@ class NetworkOptions:
         Applied to keywords before counting.
     thesaurus_file : str or None
         Where the thesaurus came from, for provenance.
+    layout_max_nodes : int or None
+        Lay out at most this many nodes (largest total link strength; VOSviewer's default
+        1,000); the others sit beside their strongest neighbour and are flagged ``laid_out =
+        False`` in the node table. Clusters always cover every node. ``None``: all.
     """
 
     min_occurrences: int | None = None
@@ -68,6 +75,7 @@ class NetworkOptions:
     unit: str = "authors"
     thesaurus: Thesaurus | None = field(default=None, compare=False)
     thesaurus_file: str | None = None
+    layout_max_nodes: int | None = 1000
 
 
 @dataclass
@@ -87,7 +95,8 @@ class NetworkResult:
     clustering : ClusteringResult
     nodes : pandas.DataFrame
         Per node: ``key, label, occurrences, links, total_link_strength, cluster, x, y,
-        avg_year, avg_citations`` (averages over the node's publications).
+        avg_year, avg_citations`` (averages over the node's publications), ``laid_out``
+        (``True`` for the nodes placed by the force layout: draw these).
     edges : pandas.DataFrame
         Per link: ``source, target`` (node positions), ``source_label, target_label, weight``.
     clusters : pandas.DataFrame
@@ -126,7 +135,9 @@ class NetworkResult:
         return {"kind": self.kind, **options, "filter": self.filter_description,
                 "publications": self.publications,
                 "normalisation": "association strength 2m·c_ij/(k_i·k_j), k = total link strength",
-                "clustering": "Leiden, RBConfiguration (modularity with resolution) on raw counts",
+                "clustering": "Leiden (igraph), modularity with resolution on raw counts",
+                "layout": "Fruchterman-Reingold of the top layout_max_nodes nodes by total "
+                          "link strength; others beside their strongest laid-out neighbour",
                 "silhouette_distance": "1/(1 + association strength)"}
 
 
@@ -153,13 +164,15 @@ def build_network(workspace: Workspace, kind: str, flt: CorpusFilter = CorpusFil
     ------
     InputError
         On an unknown kind or option, an empty selection, a corpus without cited references
-        (co-citation, coupling), or no node reaching the thresholds.
+        (co-citation, coupling), no node reaching the thresholds, or a map above the link
+        limit (:class:`analysis.networks.NetworkTooLargeError`: the message suggests a
+        minimum occurrences that fits, or a top N).
     """
     _check_options(kind, params)
     cancel = cancel or CancelToken()
     progress(0.0, "reading the corpus")
     with workspace.session() as session:
-        publications = publications_frame(session.connection(), flt)
+        publications = publications_frame(session.connection(), flt, columns=MAP_COLUMNS)
     if publications.empty:
         raise InputError(f"the selection has no publications ({flt.describe()})")
     cancel.raise_if_cancelled()
@@ -172,8 +185,10 @@ def build_network(workspace: Workspace, kind: str, flt: CorpusFilter = CorpusFil
     except NetworkError as exc:
         raise InputError(str(exc)) from exc
     cancel.raise_if_cancelled()
-    clustering = cluster_network(network.adjacency, ClusteringParams(params.resolution, params.seed),
-                                 progress=scaled(progress, 0.4, 0.9), cancel=cancel)
+    clustering = cluster_network(
+        network.adjacency, ClusteringParams(params.resolution, params.seed,
+                                            layout_max_nodes=params.layout_max_nodes),
+        progress=scaled(progress, 0.4, 0.9), cancel=cancel)
     progress(0.9, "labelling clusters")
     clusters = label_clusters(network, clustering.clusters, publications,
                               thesaurus=params.thesaurus)
@@ -187,7 +202,8 @@ def _check_options(kind: str, params: NetworkOptions) -> None:
     check_option("network kind", kind, KINDS)
     check_option("keyword source", params.keywords, KEYWORD_SOURCES)
     check_option("co-authorship unit", params.unit, UNITS)
-    for name, value in (("min_occurrences", params.min_occurrences), ("top_n", params.top_n)):
+    for name, value in (("min_occurrences", params.min_occurrences), ("top_n", params.top_n),
+                        ("layout_max_nodes", params.layout_max_nodes)):
         if value is not None and value < 1:
             raise InputError(f"invalid {name} {value}: expected a whole number of at least 1")
     if not params.resolution > 0:
@@ -238,6 +254,8 @@ def _node_table(network: Network, clustering: ClusteringResult,
     nodes.insert(5, "cluster", clustering.clusters)
     nodes.insert(6, "x", np.round(clustering.layout[:, 0], 4))
     nodes.insert(7, "y", np.round(clustering.layout[:, 1], 4))
+    nodes["laid_out"] = (clustering.laid_out if clustering.laid_out is not None
+                         else np.ones(len(nodes), dtype=bool))
     return nodes
 
 
@@ -318,7 +336,8 @@ def suggest_thesaurus(workspace: Workspace, flt: CorpusFilter = CorpusFilter(), 
     """
     check_option("keyword source", keywords, KEYWORD_SOURCES)
     with workspace.session() as session:
-        publications = publications_frame(session.connection(), flt)
+        publications = publications_frame(session.connection(), flt,
+                                          columns=("keywords_author", "keywords_plus"))
     columns = {"author": ["keywords_author"], "plus": ["keywords_plus"],
                "both": ["keywords_author", "keywords_plus"]}[keywords]
     terms = pd.concat([publications[c].explode() for c in columns]).dropna()

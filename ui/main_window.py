@@ -16,8 +16,11 @@ from ui.dialogs.institution_dialog import InstitutionDialog
 from ui.dialogs.workspace_dialogs import ask_new_workspace, ask_open_workspace
 from ui.errors import show_error
 from ui.pages.base import PageBase
+from ui.pages.benchmark_page import BenchmarkPage
+from ui.pages.contribution_page import ContributionPage
 from ui.pages.data_page import DataPage, dropped_files
 from ui.pages.esi_page import EsiPage
+from ui.pages.hotspots_page import HotspotsPage
 from ui.pages.merges_page import MergesPage
 from ui.pages.records_page import RecordsPage
 from ui.pages.reports_page import ReportsPage
@@ -73,6 +76,9 @@ class MainWindow(QMainWindow):
         self.records_page = RecordsPage()
         self.merges_page = MergesPage()
         self.esi_page = EsiPage()
+        self.contribution_page = ContributionPage()
+        self.benchmark_page = BenchmarkPage()
+        self.hotspots_page = HotspotsPage()
         self.reports_page = ReportsPage()
         style = self.style()
         self.add_page(self.data_page, style.standardIcon(QStyle.StandardPixmap.SP_DirOpenIcon))
@@ -82,6 +88,12 @@ class MainWindow(QMainWindow):
                       style.standardIcon(QStyle.StandardPixmap.SP_BrowserReload))
         self.add_page(self.esi_page,
                       style.standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView))
+        self.add_page(self.contribution_page,
+                      style.standardIcon(QStyle.StandardPixmap.SP_DirLinkIcon))
+        self.add_page(self.benchmark_page,
+                      style.standardIcon(QStyle.StandardPixmap.SP_FileDialogListView))
+        self.add_page(self.hotspots_page,
+                      style.standardIcon(QStyle.StandardPixmap.SP_DriveNetIcon))
         self.add_page(self.reports_page, style.standardIcon(QStyle.StandardPixmap.SP_FileIcon))
         self.data_page.imported.connect(self._on_data_changed)
         self.merges_page.undone.connect(self.records_page.refresh)
@@ -293,6 +305,9 @@ class MainWindow(QMainWindow):
             self.resize(1280, 800)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        if not self.contribution_page.confirm_close():  # unsaved school-mapping edits
+            event.ignore()
+            return
         app_settings().setValue(GEOMETRY_KEY, self.saveGeometry())
         for page in self.pages:
             page.shutdown()

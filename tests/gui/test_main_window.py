@@ -26,7 +26,7 @@ def _text(model, row, column):
 def test_window_shows_the_workspace(window, workspace_file):
     assert workspace_file.name in window.windowTitle()
     assert [window.nav.item(i).text() for i in range(window.nav.count())] == \
-        ["Data", "Records", "Merge log", "ESI", "Reports"]
+        ["Data", "Records", "Merge log", "ESI", "Contribution", "Benchmarking", "Hotspots", "Reports"]
     assert window.stack.currentWidget() is window.data_page
     assert window.data_page.model.rowCount() == 10
     fields = set(window.data_page.model.frame["contents"])
@@ -167,24 +167,23 @@ def test_reports_page_flow_with_a_stub_service(window, qtbot, monkeypatch, tmp_p
     from ui.pages import reports_page as module
     calls = []
 
-    def fake_build(workspace, institution, output, *, xlsx=None, release=None, progress,
-                   cancel):
-        calls.append((institution, output, xlsx, release))
+    def fake_build(template_id, workspace, output, *, xlsx=None, options, progress, cancel):
+        calls.append((template_id, options.institution, output, xlsx, options.release))
         progress(0.5, "writing")
         output.parent.mkdir(parents=True, exist_ok=True)
         output.write_bytes(b"docx")
         xlsx.write_bytes(b"xlsx")
         return SimpleNamespace(docx=output, xlsx=xlsx, figures=[], context={})
 
-    monkeypatch.setattr(module, "build_esi_bulletin", fake_build)
-    monkeypatch.setattr(module, "reports_available", lambda: True)
+    monkeypatch.setattr(module, "build_report", fake_build)
     page = window.reports_page
     window.show_page("reports")
     page.folder_edit.setText(str(tmp_path / "out"))
     with qtbot.waitSignal(page.runner.succeeded, timeout=10000):
         assert page.build()
-    institution, output, xlsx, release = calls[0]
-    assert institution == INSTITUTION and release is None
+    template_id, institution, output, xlsx, release = calls[0]
+    # The workspace institution goes as None: the builder then also uses its aliases.
+    assert template_id == "esi_bulletin" and institution is None and release is None
     assert output.name == "ESI_bulletin_2025-11.docx" and xlsx.suffix == ".xlsx"
     assert page.outputs == [output, xlsx]
     assert page.results.count() == 6  # path, Open, Show folder per file

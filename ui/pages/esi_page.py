@@ -1,111 +1,44 @@
-"""ESI page: the institution's standing per ESI field in a release (table and chart)."""
+"""ESI page: status in a release, history over releases, the watch list and the push list.
+
+The page holds the parameters every tab shares (institution, release) and the one
+:class:`~ui.tasks.TaskRunner`; each tab is a panel (``ui/pages/_esi_*.py``) that builds its
+core call and shows its result. A tab is computed when it is shown and out of date, so
+opening a workspace computes the status only.
+"""
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
-import pandas as pd
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt, Slot
+from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
-                               QSplitter, QWidget)
+                               QTabWidget, QWidget)
 
-from analysis.esi import STATUS_LEVELS
-from analyst_app.charts import figure_esi_status
 from analyst_app.db.queries import esi_releases
-from analyst_app.services.esi import EsiStatusReport, esi_status
-from ui.i18n import is_chinese
-from ui.models import DataFrameSortProxy, DataFrameTableModel
+from analyst_app.db.workspace import Workspace
+from ui.pages._esi_common import (HINT_NO_INSTITUTION, HINT_NO_LISTS, EsiContext, EsiPanel, Job,
+                                  translate_esi)
+from ui.pages._esi_history import EsiHistoryPanel
+from ui.pages._esi_push import EsiPushPanel
+from ui.pages._esi_status import COLUMNS, STATUS_LABELS, EsiStatusPanel, status_display_frame
+from ui.pages._esi_watch import EsiWatchPanel
 from ui.pages.base import PageBase, follow_workspace_institution
-from ui.widgets.chart_view import ChartView
-from ui.widgets.tables import make_table_view
-
-# Status codes (keys of STATUS_LEVELS) in display order, with their labels.
-STATUS_LABELS = {
-    "top_1per10k": QT_TRANSLATE_NOOP("EsiPage", "top 1‱"),
-    "top_1permille": QT_TRANSLATE_NOOP("EsiPage", "top 1‰"),
-    "top_1pct": QT_TRANSLATE_NOOP("EsiPage", "top 1%"),
-    "not_listed": QT_TRANSLATE_NOOP("EsiPage", "not listed"),
-}
-assert set(STATUS_LABELS) == set(STATUS_LEVELS)
-
-# Shown columns of the status table and their header labels (translated at display time).
-COLUMNS = {
-    "field_name": QT_TRANSLATE_NOOP("EsiPage", "ESI field"),
-    "level": QT_TRANSLATE_NOOP("EsiPage", "Level"),
-    "rank": QT_TRANSLATE_NOOP("EsiPage", "Rank"),
-    "rank_change": QT_TRANSLATE_NOOP("EsiPage", "Rank change"),
-    "institutions": QT_TRANSLATE_NOOP("EsiPage", "Institutions listed"),
-    "percentile": QT_TRANSLATE_NOOP("EsiPage", "Percentile position"),
-    "documents": QT_TRANSLATE_NOOP("EsiPage", "Documents"),
-    "cites": QT_TRANSLATE_NOOP("EsiPage", "Cites"),
-    "cites_per_paper": QT_TRANSLATE_NOOP("EsiPage", "Cites per paper"),
-    "top_papers": QT_TRANSLATE_NOOP("EsiPage", "Top papers"),
-    "threshold_1pct": QT_TRANSLATE_NOOP("EsiPage", "Top 1% threshold"),
-    "threshold_1permille": QT_TRANSLATE_NOOP("EsiPage", "Top 1‰ threshold"),
-    "threshold_1per10k": QT_TRANSLATE_NOOP("EsiPage", "Top 1‱ threshold"),
-    "ratio_1pct": QT_TRANSLATE_NOOP("EsiPage", "Potential value (1%)"),
-    "ratio_1permille": QT_TRANSLATE_NOOP("EsiPage", "Potential value (1‰)"),
-    "ratio_1per10k": QT_TRANSLATE_NOOP("EsiPage", "Potential value (1‱)"),
-    "previous_rank": QT_TRANSLATE_NOOP("EsiPage", "Previous rank"),
-    "note": QT_TRANSLATE_NOOP("EsiPage", "Note"),
-}
-
-
-# Hints shown instead of a result.
-HINT_NO_LISTS = QT_TRANSLATE_NOOP("EsiPage", "No ESI lists imported yet: import them on the "
-                                  "Data page.")
-HINT_NO_INSTITUTION = QT_TRANSLATE_NOOP("EsiPage", "Enter the institution's name as ESI prints "
-                                        "it, or set it in File → Institution settings.")
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("EsiPage", text)
-
-
-def status_display_frame(table: pd.DataFrame, chinese: bool) -> pd.DataFrame:
-    """Return the status table with the display columns the page shows.
-
-    ``field_name`` is the Chinese or English field name, ``level`` the status as its
-    position in :data:`STATUS_LEVELS` (0 = top 1‱, so sorting orders levels), ``note``
-    says whether the field is newly listed.
-    """
-    order = {code: i for i, code in enumerate(STATUS_LEVELS)}
-    frame = table.copy()
-    frame["field_name"] = frame["field_zh" if chinese else "field"].fillna(frame["field"])
-    frame["level"] = frame["status"].map(order).astype("int64")
-    newly = QCoreApplication.translate("EsiPage", "newly listed")
-    frame["note"] = [newly if new else None for new in frame["newly_listed"]]
-    return frame
-
-
-def _format_change(value: Any) -> str:
-    change = int(value)
-    return f"↑{change}" if change > 0 else f"↓{-change}" if change < 0 else "–"
-
-
-def _formatters() -> dict[str, Any]:
-    codes = list(STATUS_LEVELS)
-    thousands = lambda v: f"{int(v):,}"  # noqa: E731
-    return {
-        "level": lambda v: _tr(STATUS_LABELS[codes[int(v)]]),
-        "rank_change": _format_change,
-        "percentile": lambda v: f"{float(v) * 100:.2f}%",
-        **{c: thousands for c in ("institutions", "documents", "cites", "top_papers",
-                                  "threshold_1pct", "threshold_1permille", "threshold_1per10k")},
-    }
 
 
 class EsiPage(PageBase):
-    """Compute and show the ESI status of the institution in a release."""
+    """ESI analyses of the institution, one tab each: status, history, watch list, push list."""
 
     key = "esi"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.report: EsiStatusReport | None = None
-        self._pending = False
         self._workspace_institution = ""
-        self._hint: str | None = None
+        self._releases: list[str] = []
+        # Queued work: (panel, None) computes the panel, (panel, job) runs one of its actions.
+        self._queue: list[tuple[EsiPanel, Job | None]] = []
+        self._running: tuple[EsiPanel, bool, int] | None = None  # panel, is action, version
+        self._hints: dict[EsiPanel, str] = {}  # untranslated hint shown instead of a result
         self.institution_label = QLabel()
         self.institution_edit = QLineEdit()
         self.institution_edit.setMinimumWidth(300)
@@ -117,78 +50,106 @@ class EsiPage(PageBase):
         self.release_label.setBuddy(self.release_combo)
         self.compute_button = QPushButton()
         self.compute_button.clicked.connect(self.compute)
-        self.filter_edit = QLineEdit()
-        self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.setMaximumWidth(200)
         controls = QHBoxLayout()
         for widget in (self.institution_label, self.institution_edit, self.release_label,
                        self.release_combo, self.compute_button):
             controls.addWidget(widget)
         controls.addStretch(1)
-        controls.addWidget(self.filter_edit)
         self.body.addLayout(controls)
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
-        self.body.addWidget(self.summary)
 
-        self.model = DataFrameTableModel(formatters=_formatters())
-        self.model.set_alignment(["level", "rank_change"], Qt.AlignmentFlag.AlignCenter)
-        self.proxy = DataFrameSortProxy(self)
-        self.proxy.setSourceModel(self.model)
-        self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)
-        # Unsorted at first: the result's order (best level, then position).
-        self.table = make_table_view(self.proxy)
-        self.chart = ChartView()
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.table)
-        splitter.addWidget(self.chart)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
-        splitter.setSizes([210, 490])
-        self.body.addWidget(splitter, 1)
+        self.status_panel = EsiStatusPanel()
+        self.history_panel = EsiHistoryPanel()
+        self.watch_panel = EsiWatchPanel()
+        self.push_panel = EsiPushPanel()
+        self.panels: list[EsiPanel] = [self.status_panel, self.history_panel, self.watch_panel,
+                                       self.push_panel]
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        for panel in self.panels:
+            self.tabs.addTab(panel, "")
+            panel.requested.connect(partial(self._on_requested, panel))
+        self.push_panel.action.connect(partial(self._schedule, self.push_panel))
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        self.body.addWidget(self.tabs, 1)
         self.runner.succeeded.connect(self._on_result)
-        self.runner.finished.connect(self._run_pending)
+        self.runner.failed.connect(self._on_failed)
+        self.runner.finished.connect(self._on_finished)
         self.retranslate()
+
+    # -- the status tab's widgets, as before the page had tabs ------------------------
+    @property
+    def report(self) -> Any:
+        """The status report shown (``None`` before the first result)."""
+        return self.status_panel.report
+
+    @property
+    def model(self):  # noqa: ANN201 - DataFrameTableModel
+        """The status table's model."""
+        return self.status_panel.model
+
+    @property
+    def proxy(self):  # noqa: ANN201 - DataFrameSortProxy
+        """The status table's sort/filter proxy."""
+        return self.status_panel.proxy
+
+    @property
+    def table(self):  # noqa: ANN201 - QTableView
+        """The status table."""
+        return self.status_panel.table
+
+    @property
+    def chart(self):  # noqa: ANN201 - ChartView
+        """The status chart."""
+        return self.status_panel.chart
+
+    @property
+    def summary(self) -> QLabel:
+        """The status summary (or the hint shown instead of a status)."""
+        return self.status_panel.summary
+
+    @property
+    def filter_edit(self) -> QLineEdit:
+        """The status table's filter."""
+        return self.status_panel.filter_edit
 
     # -- actions ----------------------------------------------------------------------
     @Slot()
     def compute(self) -> None:
-        """Compute the status of the institution in the chosen release (worker thread)."""
+        """Recompute with the page's parameters: the tab shown now, the others when shown."""
         if self.workspace is None:
             return
-        if self.runner.busy:
-            self._pending = True  # recompute once the running job ends
-            return
-        institution = self.institution_edit.text().strip() or None
-        release = self.release_combo.currentData()
         self.messages.clear()
-        self.runner.start(esi_status, self.workspace, institution, release=release,
-                          description=self.tr("Computing ESI status"))
+        for panel in self.panels:
+            panel.invalidate()
+        self._schedule(self.current_panel())
 
-    @Slot()
-    def _run_pending(self) -> None:
-        if self._pending:
-            self._pending = False
-            self.compute()
+    def current_panel(self) -> EsiPanel:
+        """The panel of the tab shown."""
+        return self.panels[max(self.tabs.currentIndex(), 0)]
+
+    def show_tab(self, panel: EsiPanel) -> None:
+        """Show ``panel``'s tab (computing it when out of date)."""
+        self.tabs.setCurrentWidget(panel)
 
     def refresh(self) -> None:
-        """Re-read releases and the workspace institution, then recompute."""
-        self.report = None
-        self._hint = None
-        self.model.set_frame(None)
-        self.summary.clear()
-        self.chart.clear()
+        """Re-read releases and the workspace institution, then recompute the tab shown."""
+        self._queue.clear()
+        self._hints.clear()
+        for panel in self.panels:
+            panel.reset()
+            panel.invalidate()
+            panel.set_workspace(self.workspace)
         if self.workspace is None:
             return
         with self.workspace.session() as session:
-            releases = esi_releases(session)
-        self._fill_releases(releases)
+            self._releases = sorted(esi_releases(session))
+        self._fill_releases(self._releases)
         self.on_institution_changed()
-        if releases and self.institution_edit.text().strip():
-            self.compute()
-        else:
-            self._hint = HINT_NO_INSTITUTION if releases else HINT_NO_LISTS
-            self.summary.setText(_tr(self._hint))
+        self._schedule(self.current_panel())
+
+    def set_workspace(self, workspace: Workspace | None) -> None:
+        self._queue.clear()  # before the runner's job is discarded: nothing starts after it
+        super().set_workspace(workspace)
 
     def on_institution_changed(self) -> None:
         """Take the workspace institution unless the user typed another name."""
@@ -204,43 +165,86 @@ class EsiPage(PageBase):
         index = self.release_combo.findData(chosen) if chosen else 0
         self.release_combo.setCurrentIndex(max(index, 0))
 
-    # -- results ----------------------------------------------------------------------
-    @Slot(object)
-    def _on_result(self, report: EsiStatusReport) -> None:
-        self.report = report
-        self._hint = None
-        self.render_result()
+    # -- scheduling -------------------------------------------------------------------
+    @Slot(int)
+    def _on_tab_changed(self, _index: int) -> None:
+        panel = self.current_panel()
+        if self.workspace is not None and panel.stale:
+            self._schedule(panel)
 
-    def render_result(self) -> None:
-        """Show the current result (table, summary, chart) in the current language."""
-        if self.report is None:
-            if self._hint:
-                self.summary.setText(_tr(self._hint))
+    def _on_requested(self, panel: EsiPanel) -> None:
+        panel.invalidate()
+        if self.workspace is not None:
+            self.messages.clear()
+            self._schedule(panel)
+
+    def _schedule(self, panel: EsiPanel, job: Job | None = None) -> None:
+        """Compute ``panel`` (or run its action ``job``) now, or after the running job."""
+        if job is None and any(p is panel and j is None for p, j in self._queue):
             return
-        result = self.report.result
-        self.model.set_frame(status_display_frame(result.table, is_chinese()))
-        self.table.resizeColumnsToContents()
-        listed = len(result.listed)
-        text = self.tr("{institution}, release {release}: listed in {listed} of {fields} "
-                       "fields.").format(institution=result.params.institution,
-                                         release=result.release, listed=listed,
-                                         fields=len(result.table))
-        if result.previous_release:
-            text += " " + self.tr("Rank changes against {previous}.").format(
-                previous=result.previous_release)
-        self.summary.setText(text)
-        if listed:
-            self.chart.show_figure(figure_esi_status(result, language="zh" if is_chinese()
-                                                     else "en"))
-        else:
-            self.chart.clear()
+        self._queue.append((panel, job))
+        self._run_next()
+
+    def _run_next(self) -> None:
+        while self._queue and not self.runner.busy and self.workspace is not None:
+            panel, job = self._queue.pop(0)
+            action = job is not None
+            job = job or self._panel_job(panel)
+            if job is None:
+                continue
+            self._running = (panel, action, panel.version)
+            self.runner.start(job.fn, *job.args, description=job.description, **job.kwargs)
+
+    def _panel_job(self, panel: EsiPanel) -> Job | None:
+        """The panel's job, or ``None`` after showing a hint (nothing to compute yet)."""
+        assert self.workspace is not None
+        institution = self.institution_edit.text().strip() or None
+        hint = (HINT_NO_LISTS if panel.needs_rankings and not self._releases
+                else HINT_NO_INSTITUTION if institution is None else None)
+        if hint is not None:
+            self._hints[panel] = hint
+            panel.show_hint(translate_esi(hint))
+            panel.stale = False
+            return None
+        self._hints.pop(panel, None)
+        return panel.job(EsiContext(self.workspace, institution,
+                                    self.release_combo.currentData(), list(self._releases)))
+
+    @Slot(object)
+    def _on_result(self, result: Any) -> None:
+        if self._running is None:
+            return
+        panel, action, version = self._running
+        if action:
+            self.messages.show_message(panel.action_finished(result), "success")
+            return
+        panel.show_result(result)
+        if panel.version == version:
+            panel.stale = False
+
+    @Slot(object)
+    def _on_failed(self, _exc: object) -> None:
+        # Shown by the message bar; not retried until the parameters change.
+        if self._running is not None and not self._running[1]:
+            panel, _action, version = self._running
+            if panel.version == version:
+                panel.stale = False
+
+    @Slot()
+    def _on_finished(self) -> None:
+        self._running = None
+        self._run_next()
 
     def set_busy(self, busy: bool) -> None:
         self.compute_button.setEnabled(not busy)
+        for panel in self.panels:
+            panel.set_busy(busy)
 
     def shutdown(self) -> None:
+        self._queue.clear()
         super().shutdown()
-        self.chart.shutdown()
+        for panel in self.panels:
+            panel.shutdown()
 
     # -- text -------------------------------------------------------------------------
     def page_title(self) -> str:
@@ -253,10 +257,15 @@ class EsiPage(PageBase):
         if self.release_combo.count():
             self.release_combo.setItemText(0, self.tr("Latest"))
         self.compute_button.setText(self.tr("Compute"))
-        self.filter_edit.setPlaceholderText(self.tr("Filter…"))
-        self.model.set_headers({column: _tr(label) for column, label in COLUMNS.items()})
-        self.model.set_formatters(_formatters())
-        self.render_result()
+        self.compute_button.setToolTip(self.tr("Recompute the tab shown with these parameters"))
+        for index, panel in enumerate(self.panels):
+            panel.retranslate()
+            self.tabs.setTabText(index, panel.tab_title())
+        for panel, hint in self._hints.items():
+            panel.show_hint(translate_esi(hint))
+
+
+__all__ = ["EsiPage", "COLUMNS", "STATUS_LABELS", "status_display_frame"]
 
 
 if __name__ == "__main__":

@@ -1,0 +1,134 @@
+"""Drill-down of the Hotspots page: the publications behind a node, link, cluster or burst."""
+
+from __future__ import annotations
+
+import html
+from typing import Iterable
+
+import pandas as pd
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Slot
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QLineEdit, QSplitter,
+                               QTextBrowser, QVBoxLayout, QWidget)
+
+from analyst_app.db import publication_rows as rows
+from analyst_app.db.workspace import Workspace
+from ui.errors import describe_error
+from ui.models import DataFrameSortProxy, DataFrameTableModel
+from ui.pages._record_details import record_html
+from ui.pages._record_queries import record_details
+from ui.widgets.tables import make_table_view
+
+translate = QCoreApplication.translate
+
+#: Columns of :func:`publications_by_id`.
+RECORD_COLUMNS = ("publication_id", "title", "year", "source_title", "times_cited", "doi")
+# SQLite allows 999 bound parameters in old builds: ask in chunks below that.
+_CHUNK = 900
+_WIDTHS = {"title": 460, "year": 50, "source_title": 240, "times_cited": 60, "doi": 200}
+
+
+def publications_by_id(workspace: Workspace, ids: Iterable[int]) -> pd.DataFrame:
+    """Return title, year, source, cites and DOI of the publications ``ids``.
+
+    Primary-key reads (a node of a 500k corpus has at most a few thousand records), fast
+    enough for the GUI thread. Most cited first, then newest.
+    """
+    wanted = [int(i) for i in ids]
+    found: list[tuple] = []
+    with workspace.session() as session:
+        connection = session.connection()
+        for start in range(0, len(wanted), _CHUNK):
+            chunk = wanted[start:start + _CHUNK]
+            statement = rows.sql(connection, (
+                "SELECT id, title, year, source_title, times_cited, doi FROM publication "
+                f"WHERE id IN ({', '.join('?' * len(chunk))})"))
+            found += connection.exec_driver_sql(statement, tuple(chunk)).fetchall()
+    frame = pd.DataFrame(found, columns=list(RECORD_COLUMNS))
+    return frame.sort_values(["times_cited", "year", "publication_id"],
+                             ascending=[False, False, True], na_position="last",
+                             ignore_index=True)
+
+
+class RecordsDialog(QDialog):
+    """List publications (title, year, source, cites); selecting one shows its full record.
+
+    Parameters
+    ----------
+    workspace : Workspace
+        Where the records are read.
+    ids : iterable of int
+        The publication ids, e.g. :func:`analysis.networks.records_for_node`.
+    heading : str
+        What the publications stand behind (shown in bold, and as the window title).
+    """
+
+    def __init__(self, workspace: Workspace, ids: Iterable[int], heading: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.ids = sorted(int(i) for i in ids)
+        self.setWindowTitle(heading)
+        self.resize(1100, 720)
+        self.records = publications_by_id(workspace, self.ids)
+        self.heading = QLabel(f"<b>{html.escape(heading)}</b> — " + html.escape(
+            translate("HotspotsPage", "{n} publications").format(n=f"{len(self.ids):,}")))
+        self.heading.setWordWrap(True)
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setPlaceholderText(translate("HotspotsPage", "Filter publications…"))
+        self.model = DataFrameTableModel(self.records, headers={
+            "title": translate("HotspotsPage", "Title"),
+            "year": translate("HotspotsPage", "Year"),
+            "source_title": translate("HotspotsPage", "Source"),
+            "times_cited": translate("HotspotsPage", "Cites"), "doi": "DOI"},
+            formatters={"year": lambda v: str(int(v)), "times_cited": lambda v: str(int(v))})
+        self.proxy = DataFrameSortProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)
+        self.table = make_table_view(self.proxy, single_selection=True)
+        self.table.setWordWrap(False)
+        for column, width in _WIDTHS.items():
+            if column in self.model.columns:
+                self.table.setColumnWidth(self.model.columns.index(column), width)
+        self.table.selectionModel().currentRowChanged.connect(self.show_record)
+        self.table.doubleClicked.connect(self.show_record)
+        self.details = QTextBrowser()
+        self.details.setOpenLinks(False)
+        self.details.setPlaceholderText(translate(
+            "HotspotsPage", "Select or double-click a publication to read its record."))
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.details)
+        splitter.setSizes([400, 280])
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.filter_edit)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(buttons)
+
+    def shown_ids(self) -> list[int]:
+        """Return the publication ids listed (every id asked for that exists), ascending."""
+        return sorted(int(i) for i in self.records["publication_id"])
+
+    def publication_id(self, proxy_row: int) -> int:
+        """Return the publication id of the row shown at ``proxy_row``."""
+        source = self.proxy.mapToSource(self.proxy.index(proxy_row, 0))
+        return int(self.model.frame["publication_id"].iat[source.row()])
+
+    @Slot(QModelIndex)
+    def show_record(self, index: QModelIndex, *_: object) -> None:
+        """Show the full record of the row of ``index`` below the table."""
+        if not index.isValid():
+            return
+        pub_id = self.publication_id(index.row())
+        try:
+            details = record_details(self.workspace, pub_id)
+        except Exception as exc:  # noqa: BLE001 - e.g. the record went in a merge undo meanwhile
+            self.details.setPlainText(describe_error(exc).text)
+            return
+        self.details.setHtml(record_html(pub_id, *details))
+
+
+__all__ = ["RecordsDialog", "publications_by_id", "RECORD_COLUMNS"]

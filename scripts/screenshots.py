@@ -4,10 +4,15 @@ Usage::
 
     .venv/bin/python scripts/screenshots.py WORKSPACE.sqlite [--out docs]
 
-Writes ``screenshot_main_zh.png``, ``screenshot_esi_zh.png``, ``screenshot_main_en.png`` and
-``screenshot_esi_en.png`` (1280×800). Without a display the script re-runs itself under
-``xvfb-run`` with the xcb platform: QtWebEngine renders nothing into ``grab()`` on the
-offscreen platform, so the chart would be blank.
+Writes ``screenshot_<page>_<zh|en>.png`` (1280×800) for the pages ``main`` (Data), ``esi``
+(ESI, Status tab), ``esi_history`` (ESI, History tab), ``contribution`` (computed with the
+shipped mapping ``data/schools/dalian_univ_technol.csv``), ``benchmark`` (peer group E9) and
+``hotspots`` (author-keyword map). The workspace's remembered school mapping
+(``contribution.schools_file``) is put back as it was afterwards.
+
+Without a display the script re-runs itself under ``xvfb-run`` with the xcb platform:
+QtWebEngine renders nothing into ``grab()`` on the offscreen platform, so the charts would
+be blank.
 """
 
 from __future__ import annotations
@@ -23,6 +28,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SIZE = (1280, 800)
 LANGUAGES = {"zh_CN": "zh", "en": "en"}
+SCHOOLS_FILE = ROOT / "data" / "schools" / "dalian_univ_technol.csv"
+SCHOOLS_SETTING = "contribution.schools_file"  # ui.pages.contribution_page.SCHOOLS_FILE_SETTING
+PEER_GROUP = "E9"
+# Pixels of the Contribution page's heat map (the table above gets the rest): the figure
+# is 140 + 26 px per school high, and scrolls, its field names cut off, in a smaller view.
+CONTRIBUTION_CHART_HEIGHT = 390
 
 
 def _needs_xvfb() -> bool:
@@ -59,8 +70,134 @@ def _pause(app, seconds: float) -> None:
     _wait(app, lambda: False, seconds)
 
 
+def _save(window, path: Path, written: list[Path]) -> None:
+    window.grab().save(str(path))
+    written.append(path)
+
+
+def _show_chart(app, chart, render, what: str) -> None:
+    """Call ``render()`` (which loads a figure into ``chart``) and wait until it is drawn.
+
+    Call it once the page is visible and laid out at full size: a figure loaded into a
+    hidden view is sized for the hidden view.
+    """
+    if not chart.available:
+        print(f"screenshots: {what}: no QtWebEngine ({chart.reason})", file=sys.stderr)
+        render()
+        return
+    loaded: list[bool] = []
+    chart.loaded.connect(loaded.append)
+    before = chart.html_path
+    try:
+        render()
+        if chart.html_path is None or chart.html_path == before:
+            print(f"screenshots: {what}: no chart to show", file=sys.stderr)
+            return
+        if not _wait(app, lambda: True in loaded, 60):
+            print(f"screenshots: {what}: the chart did not finish loading", file=sys.stderr)
+    finally:
+        chart.loaded.disconnect(loaded.append)
+    _pause(app, 1.5)  # plotly draws after the load event
+
+
+def _finish(app, page, done, what: str, timeout_s: float = 180) -> bool:
+    """Wait for ``page``'s runner and for ``done()``; say so when the result is missing."""
+    ok = _wait(app, lambda: not page.runner.busy and done(), timeout_s)
+    if not ok:
+        print(f"screenshots: {what}: no result after {timeout_s:.0f} s", file=sys.stderr)
+    return ok
+
+
+def shoot_data(app, window, suffix: str, out: Path, written: list[Path]) -> None:
+    """The Data page with the first import selected."""
+    window.show_page("data")
+    if window.data_page.model.rowCount():
+        window.data_page.table.selectRow(0)
+    _pause(app, 0.5)
+    _save(window, out / f"screenshot_main_{suffix}.png", written)
+
+
+def shoot_esi(app, window, suffix: str, out: Path, written: list[Path]) -> None:
+    """The ESI page's Status tab, then its History tab."""
+    esi = window.esi_page
+    window.show_page("esi")
+    esi.show_tab(esi.status_panel)
+    _finish(app, esi, lambda: esi.status_panel.report is not None, "ESI status", 60)
+    _show_chart(app, esi.status_panel.chart, esi.status_panel.render_result, "ESI status")
+    _save(window, out / f"screenshot_esi_{suffix}.png", written)
+
+    history = esi.history_panel
+    esi.show_tab(history)  # computes the tab when it is first shown
+    if _finish(app, esi, lambda: history.report is not None, "ESI history", 60):
+        _show_chart(app, history.chart, history.render_result, "ESI history")
+    _save(window, out / f"screenshot_esi_history_{suffix}.png", written)
+    esi.show_tab(esi.status_panel)
+
+
+def shoot_contribution(app, window, suffix: str, out: Path, written: list[Path]) -> None:
+    """The Contribution page computed with the shipped DUT school mapping."""
+    from PySide6.QtWidgets import QSplitter
+
+    page = window.contribution_page
+    window.show_page("contribution")
+    # The workspace may remember the mapping (contribution.schools_file): the page then
+    # loaded it and started computing when the workspace was opened.
+    _wait(app, lambda: not page.runner.busy, 180)
+    origin = page.editor.origin
+    if origin is None or Path(origin).resolve() != SCHOOLS_FILE.resolve():
+        if not page.editor.load_file(SCHOOLS_FILE):
+            print(f"screenshots: cannot load {SCHOOLS_FILE}", file=sys.stderr)
+        page.report = None
+    if page.report is None or page.report_mapping is None \
+            or page.report_mapping.rules != page.editor.mapping().rules:
+        page.compute()
+    page.tabs.setCurrentIndex(0)
+    page.institution_edit.setCursorPosition(0)  # the name's start, not its end
+    splitter = page.chart.parentWidget()
+    if isinstance(splitter, QSplitter):  # room for the whole heat map, axis labels included
+        total = sum(splitter.sizes())
+        splitter.setSizes([total - CONTRIBUTION_CHART_HEIGHT, CONTRIBUTION_CHART_HEIGHT])
+    if _finish(app, page, lambda: page.report is not None, "contribution"):
+        _show_chart(app, page.chart, page.render_result, "contribution")
+    _save(window, out / f"screenshot_contribution_{suffix}.png", written)
+
+
+def shoot_benchmark(app, window, suffix: str, out: Path, written: list[Path]) -> None:
+    """The Benchmarking page computed for the peer group E9, ESI tab."""
+    page = window.benchmark_page
+    window.show_page("benchmark")
+    index = page.group_combo.findData(PEER_GROUP)
+    if index < 0:
+        print(f"screenshots: no peer group {PEER_GROUP}", file=sys.stderr)
+    else:
+        page.group_combo.setCurrentIndex(index)
+    page.compute()
+    page.results.setCurrentIndex(0)
+    page.institution_edit.setCursorPosition(0)
+    if _finish(app, page, lambda: page.report is not None, "benchmarking"):
+        _show_chart(app, page.results.esi_chart, page.render_result, "benchmarking")
+    _save(window, out / f"screenshot_benchmark_{suffix}.png", written)
+
+
+def shoot_hotspots(app, window, suffix: str, out: Path, written: list[Path]) -> None:
+    """The Hotspots page with the author-keyword map of the whole corpus."""
+    page = window.hotspots_page
+    window.show_page("hotspots")
+    page.params.set_choice("keywords", "author")
+    page.compute()
+    page.tabs.setCurrentWidget(page.map_panel)
+    if _finish(app, page, lambda: page.outcome is not None, "hotspots", 300):
+        _pause(app, 0.3)
+        page.map_panel.view.fit()  # at the view's final size
+        _pause(app, 1.0)
+    _save(window, out / f"screenshot_hotspots_{suffix}.png", written)
+
+
+SHOTS = (shoot_data, shoot_esi, shoot_contribution, shoot_benchmark, shoot_hotspots)
+
+
 def shoot(app, workspace: str, language: str, out: Path) -> list[Path]:
-    """Open the window in ``language`` and save its two screenshots; return their paths."""
+    """Open the window in ``language`` and save its screenshots; return their paths."""
     from ui.i18n import install_language
     from ui.main_window import MainWindow
 
@@ -70,34 +207,51 @@ def shoot(app, workspace: str, language: str, out: Path) -> list[Path]:
     window.show()
     if not window.open_workspace_file(workspace, create=False):
         raise SystemExit(f"screenshots: cannot open {workspace}")
-    esi = window.esi_page
-    _wait(app, lambda: not esi.runner.busy, 60)
+    _wait(app, lambda: not window.esi_page.runner.busy, 60)
     suffix = LANGUAGES[language]
-    written = []
-
-    window.show_page("data")
-    if window.data_page.model.rowCount():
-        window.data_page.table.selectRow(0)
-    _pause(app, 0.5)
-    written.append(out / f"screenshot_main_{suffix}.png")
-    window.grab().save(str(written[-1]))
-
-    window.show_page("esi")
-    _wait(app, lambda: not esi.runner.busy, 60)
-    loaded: list[bool] = []
-    esi.chart.loaded.connect(loaded.append)
-    esi.render_result()  # again, now that the page is visible and laid out at full size
-    if esi.chart.available and not _wait(app, lambda: bool(loaded), 60):
-        print("screenshots: the chart did not finish loading", file=sys.stderr)
-    _pause(app, 1.5)  # plotly draws after the load event
-    written.append(out / f"screenshot_esi_{suffix}.png")
-    window.grab().save(str(written[-1]))
+    written: list[Path] = []
+    for shot in SHOTS:
+        shot(app, window, suffix, out, written)
     window.close()
     window.deleteLater()
     # Delete the web views before the next window (and before QtWebEngine's profile goes).
     from PySide6.QtCore import QCoreApplication, QEvent
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     return written
+
+
+def _restore_setting(workspace: str, key: str, before: object) -> None:
+    """Put the workspace setting ``key`` back as it was (``_MISSING``: no such setting)."""
+    from analyst_app.db.models import Setting
+    from analyst_app.db.workspace import open_workspace
+
+    opened = open_workspace(workspace, create=False)
+    try:
+        with opened.session() as session:
+            row = session.get(Setting, key)
+            if before is _MISSING:
+                if row is not None:
+                    session.delete(row)
+            else:
+                session.merge(Setting(key=key, value=before))
+    finally:
+        opened.close()
+
+
+def _read_setting(workspace: str, key: str) -> object:
+    from analyst_app.db.models import Setting
+    from analyst_app.db.workspace import open_workspace
+
+    opened = open_workspace(workspace, create=False)
+    try:
+        with opened.session() as session:
+            row = session.get(Setting, key)
+            return _MISSING if row is None else row.value
+    finally:
+        opened.close()
+
+
+_MISSING = object()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -120,9 +274,13 @@ def main(argv: list[str] | None = None) -> int:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     workspace = str(Path(args.workspace).resolve())
-    for language in LANGUAGES:
-        for path in shoot(app, workspace, language, out):
-            print(f"wrote {path}")
+    schools_before = _read_setting(workspace, SCHOOLS_SETTING)
+    try:
+        for language in LANGUAGES:
+            for path in shoot(app, workspace, language, out):
+                print(f"wrote {path}")
+    finally:
+        _restore_setting(workspace, SCHOOLS_SETTING, schools_before)
     return 0
 
 

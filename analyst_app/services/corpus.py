@@ -184,22 +184,35 @@ def _fetch_columns(connection: Connection, statement: str, params: list[Any],
     return {name: list(values) for name, values in zip(names, zip(*fetched))}
 
 
-def authorships_frame(connection: Connection, flt: CorpusFilter = CorpusFilter()) -> pd.DataFrame:
+#: Columns of :func:`authorships_frame`.
+AUTHORSHIP_FRAME_COLUMNS = ("publication_id", "position", "full_name", "short_name", "orcid",
+                            "researcher_id", "corresponding", "address_positions")
+
+
+def authorships_frame(connection: Connection, flt: CorpusFilter = CorpusFilter(),
+                      columns: Sequence[str] | None = None) -> pd.DataFrame:
     """Return the bylines of the selected publications, one row per author and publication.
 
     Columns: ``publication_id, position, full_name, short_name, orcid, researcher_id,
-    corresponding, address_positions`` (list of address positions linked to the author).
+    corresponding, address_positions`` (list of address positions linked to the author), or
+    ``publication_id, position`` and the subset ``columns`` of the others.
     """
     where, params = where_clause(flt)
-    names = ["publication_id", "position", "full_name", "short_name", "orcid", "researcher_id",
-             "corresponding", "address_positions"]
+    names = list(AUTHORSHIP_FRAME_COLUMNS) if columns is None else \
+        ["publication_id", "position", *[c for c in columns
+                                         if c not in ("publication_id", "position")]]
+    unknown = set(names) - set(AUTHORSHIP_FRAME_COLUMNS)
+    if unknown:
+        raise ValueError(f"unknown authorship columns: {', '.join(sorted(unknown))}")
     data = _fetch_columns(connection, (
         f"SELECT {', '.join(names)} FROM authorship "
         f"WHERE publication_id IN (SELECT id FROM publication WHERE {where}) "
         "ORDER BY publication_id, position"), params, names)
-    data["corresponding"] = [bool(v) for v in data["corresponding"]]
-    data["address_positions"] = [[int(p) for p in text.split(",")] if text else []
-                                 for text in data["address_positions"]]
+    if "corresponding" in data:
+        data["corresponding"] = [bool(v) for v in data["corresponding"]]
+    if "address_positions" in data:
+        data["address_positions"] = [[int(p) for p in text.split(",")] if text else []
+                                     for text in data["address_positions"]]
     return _frame(data, names)
 
 

@@ -46,12 +46,14 @@ def _load(workspace: Workspace, flt: CorpusFilter, *, authors: bool = False,
           addresses: bool = False) -> tuple[pd.DataFrame, pd.DataFrame | None]:
     with workspace.session() as session:
         connection = session.connection()
-        publications = publications_frame(connection, flt)
+        # What the indicators read: the abstracts and keyword lists are most of the text.
+        publications = publications_frame(
+            connection, flt, columns=("year", "times_cited", "source_title", "doc_type"))
         if publications.empty:
             raise InputError(f"no publications match the selection ({flt.describe()})")
         extra = None
         if authors:
-            extra = authorships_frame(connection, flt)
+            extra = authorships_frame(connection, flt, columns=("full_name",))
         elif addresses:
             extra = addresses_frame(connection, flt)
     return publications, extra

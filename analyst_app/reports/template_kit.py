@@ -36,6 +36,31 @@ def new_document(title: str, comment: str) -> Document:
     return document
 
 
+def report_document(template_id: str, title: str, subtitle: str, source: str, *,
+                    heading: str = "{{ institution_name }}") -> Document:
+    """A new report template with the standard cover (unit, date, data source) and TOC.
+
+    Parameters
+    ----------
+    template_id : str
+        The report's folder name, recorded in the document properties.
+    title : str
+        The report's title (second cover line, and the document title).
+    subtitle : str
+        The cover's subtitle, usually a tag such as ``（{{ release }} 期）``.
+    source : str
+        The data-source line of the cover (``数据来源：……``).
+    heading : str
+        The first cover line: the institution, or the discipline (``{{ title }}``).
+    """
+    document = new_document(f"{title}（模板）",
+                            f"学科分析工作台 report template {template_id}; "
+                            "docxtpl tags must stay intact.")
+    cover_and_toc(document, [heading, title], subtitle,
+                  ["编制单位：图书馆学科服务部", "生成日期：{{ generated_date }}", source])
+    return document
+
+
 def cover_and_toc(document: Document, title_lines: list[str], subtitle: str,
                   facts: list[str]) -> None:
     """Cover page (title lines, subtitle, facts such as unit and date) and the TOC page.

@@ -95,13 +95,8 @@ SOURCE_COLUMNS = (
 
 def main(out: Path = HERE / "template.docx") -> Path:
     """Build the template and write it to ``out``; return the path."""
-    document = kit.new_document(
-        "学科竞争力对标分析报告（模板）",
-        "学科分析工作台 report template benchmark; docxtpl tags must stay intact.")
-    kit.cover_and_toc(document, ["{{ institution_name }}", "学科竞争力对标分析报告"],
-                      "（{{ subtitle }}）",
-                      ["编制单位：图书馆学科服务部", "生成日期：{{ generated_date }}",
-                       "数据来源：Clarivate ESI；Web of Science 核心合集导出记录"])
+    document = kit.report_document("benchmark", "学科竞争力对标分析报告", "（{{ subtitle }}）",
+                                   "数据来源：Clarivate ESI；Web of Science 核心合集导出记录")
     _overview(document)
     _esi(document)
     _trends(document)

@@ -57,13 +57,8 @@ SOURCE_COLUMNS = (
 
 def main(out: Path = HERE / "template.docx") -> Path:
     """Build the template and write it to ``out``; return the path."""
-    document = kit.new_document(
-        "学院学科贡献度分析报告（模板）",
-        "学科分析工作台 report template contribution; docxtpl tags must stay intact.")
-    kit.cover_and_toc(document, ["{{ institution_name }}", "学院学科贡献度分析报告"],
-                      "（{{ period_text }}，{{ counting_zh }}）",
-                      ["编制单位：图书馆学科服务部", "生成日期：{{ generated_date }}",
-                       "数据来源：工作区导入的论文数据（Web of Science 等）"])
+    document = kit.report_document("contribution", "学院学科贡献度分析报告", "（{{ period_text }}，{{ counting_zh }}）",
+                                   "数据来源：工作区导入的论文数据（Web of Science 等）")
     _overview(document)
     _fields(document)
     _schools(document)

@@ -90,13 +90,8 @@ PAPER_SOURCE_COLUMNS = (
 
 def main(out: Path = HERE / "template.docx") -> Path:
     """Build the template and write it to ``out``; return the path."""
-    document = kit.new_document(
-        "ESI 学科动态监测通报（模板）",
-        "学科分析工作台 report template esi_bulletin; docxtpl tags must stay intact.")
-    kit.cover_and_toc(document, ["{{ institution_name }}", "ESI 学科动态监测通报"],
-                      "（{{ release }} 期）",
-                      ["编制单位：图书馆学科服务部", "生成日期：{{ generated_date }}",
-                       "数据来源：Clarivate Essential Science Indicators（ESI）"])
+    document = kit.report_document("esi_bulletin", "ESI 学科动态监测通报", "（{{ release }} 期）",
+                                   "数据来源：Clarivate Essential Science Indicators（ESI）")
     _summary(document)
     _main_table(document)
     _figure_and_history(document)

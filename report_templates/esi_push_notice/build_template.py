@@ -48,13 +48,8 @@ SOURCE_COLUMNS = (
 
 def main(out: Path = HERE / "template.docx") -> Path:
     """Build the template and write it to ``out``; return the path."""
-    document = kit.new_document(
-        "ESI 高被引与热点论文推送通知（模板）",
-        "学科分析工作台 report template esi_push_notice; docxtpl tags must stay intact.")
-    kit.cover_and_toc(document, ["{{ institution_name }}", "ESI 高被引与热点论文推送通知"],
-                      "（{{ release }} 期）",
-                      ["编制单位：图书馆学科服务部", "生成日期：{{ generated_date }}",
-                       "数据来源：Clarivate Essential Science Indicators（ESI）"])
+    document = kit.report_document("esi_push_notice", "ESI 高被引与热点论文推送通知", "（{{ release }} 期）",
+                                   "数据来源：Clarivate Essential Science Indicators（ESI）")
     kit.new_section(document, restart=True)
     document.add_heading("一、总体情况", level=1)
     kit.loop_paragraphs(document, "summary")

@@ -89,13 +89,8 @@ SOURCE_COLUMNS = (
 
 def main(out: Path = HERE / "template.docx") -> Path:
     """Build the template and write it to ``out``; return the path."""
-    document = kit.new_document(
-        "学科全景分析报告（模板）",
-        "学科分析工作台 report template panorama; docxtpl tags must stay intact.")
-    kit.cover_and_toc(document, ["{{ title }}", "学科全景分析报告"], "（{{ period_text }}）",
-                      ["编制单位：图书馆学科服务部",
-                       "生成日期：{{ generated_date }}",
-                       "数据来源：工作区导入的论文数据（Web of Science 等）"])
+    document = kit.report_document("panorama", "学科全景分析报告", "（{{ period_text }}）",
+                                   "数据来源：工作区导入的论文数据（Web of Science 等）", heading="{{ title }}")
     _growth(document)
     _actors(document)
     _hotspots(document)

@@ -193,6 +193,14 @@
         <translation>请选择对标组，或至少填写一所对标机构。</translation>
     </message>
     <message>
+        <source>(no group)</source>
+        <translation>（不使用对标组）</translation>
+    </message>
+    <message>
+        <source>Latest</source>
+        <translation>最新一期</translation>
+    </message>
+    <message>
         <source>Comparing with the peers</source>
         <translation>正在与对标机构比较</translation>
     </message>
@@ -229,12 +237,20 @@
         <translation>{institution} 对标 {peers} 所机构{group}</translation>
     </message>
     <message>
+        <source> ({group})</source>
+        <translation>（{group}）</translation>
+    </message>
+    <message>
         <source>; ESI release {release}: listed in {listed} of {fields} fields</source>
         <translation>；ESI {release} 期：在 {fields} 个学科中有 {listed} 个进入 ESI 前1%</translation>
     </message>
     <message>
         <source>; {papers} of our papers in the imported records</source>
         <translation>；导入记录中有本机构论文 {papers} 篇</translation>
+    </message>
+    <message>
+        <source>{summary}.</source>
+        <translation>{summary}。</translation>
     </message>
     <message>
         <source>{count} warnings: see the Warnings tab.</source>

@@ -166,7 +166,7 @@ class BenchmarkPage(PageBase):
             self.messages.show_exception(exc)
         chosen = self.group_combo.currentData()
         self.group_combo.clear()
-        self.group_combo.addItem(_tr("(no group)"), None)
+        self.group_combo.addItem(QCoreApplication.translate("BenchmarkPage", "(no group)"), None)
         for group in self.groups:
             title = group.name_zh if is_chinese() and group.name_zh else group.name
             label = f"{group.id} — {title}"
@@ -187,7 +187,7 @@ class BenchmarkPage(PageBase):
     def _fill_releases(self, releases: list[str]) -> None:
         chosen = self.release_combo.currentData()
         self.release_combo.clear()
-        self.release_combo.addItem(_tr("Latest"), None)
+        self.release_combo.addItem(QCoreApplication.translate("BenchmarkPage", "Latest"), None)
         for label in sorted(releases, reverse=True):
             self.release_combo.addItem(label, label)
         index = self.release_combo.findData(chosen) if chosen else 0
@@ -327,7 +327,7 @@ class BenchmarkPage(PageBase):
         ours = result.esi[result.esi["institution"] == report.institution.esi_name]
         text = self.tr("{institution} against {peers} peers{group}").format(
             institution=report.institution.esi_name, peers=len(report.peers),
-            group=f" ({report.group})" if report.group else "")
+            group=self.tr(" ({group})").format(group=report.group) if report.group else "")
         if result.release:
             text += self.tr("; ESI release {release}: listed in {listed} of {fields} "
                             "fields").format(release=result.release,
@@ -339,7 +339,7 @@ class BenchmarkPage(PageBase):
         if len(papers):
             text += self.tr("; {papers} of our papers in the imported records").format(
                 papers=f"{int(papers.iloc[0]):,}")
-        text += "."
+        text = self.tr("{summary}.").format(summary=text)
         if result.warnings:
             text += " " + self.tr("{count} warnings: see the Warnings tab.").format(
                 count=len(result.warnings))

@@ -20,11 +20,8 @@ from __future__ import annotations
 
 import math
 from datetime import datetime
-from pathlib import Path
 
 import pandas as pd
-from docx.shared import Mm
-from docxtpl import DocxTemplate, InlineImage
 
 from analysis.esi import EsiStatusResult
 from analyst_app import __version__
@@ -352,30 +349,3 @@ def distance_sentences(table: pd.DataFrame) -> list[str]:
         sentences.append("本期无进入 ESI 前 1% 的学科；未进入学科的潜力值需导入 InCites 或 "
                          "Web of Science 数据后计算。")
     return sentences
-
-
-def render_esi_bulletin(context: dict, template: Path, figure: Path, out: Path) -> Path:
-    """Render the bulletin with docxtpl and save it to ``out``.
-
-    Parameters
-    ----------
-    context : dict
-        From :func:`build_esi_bulletin_context`; not modified.
-    template : Path
-        The ``template.docx`` of the report.
-    figure : Path
-        PNG of figure 1 (:func:`analyst_app.reports.figures.figure_esi_threshold_ratios`).
-    out : Path
-        The file to write.
-
-    Returns
-    -------
-    Path
-        ``out``.
-    """
-    document = DocxTemplate(str(template))
-    values = dict(context, figure_1=InlineImage(document, str(figure), width=Mm(FIGURE_WIDTH_MM)))
-    # autoescape: institution names such as "A & B" must not break the XML.
-    document.render(values, autoescape=True)
-    document.save(str(out))
-    return out

@@ -127,7 +127,12 @@ def test_a_killed_import_leaves_the_workspace_as_it_was(tmp_path):
     child = subprocess.Popen([sys.executable, "-m", "analyst_app", "import", str(corpus[0]),
                               "-w", str(ws_path)], stdout=subprocess.DEVNULL,
                              stderr=subprocess.DEVNULL)
-    time.sleep(2.5)  # well into the file: the generated corpus takes several seconds
+    # Kill it once it is well into the file: its uncommitted pages are reaching the WAL.
+    wal = ws_path.with_name(ws_path.name + "-wal")
+    deadline = time.monotonic() + 60
+    while child.poll() is None and time.monotonic() < deadline and (
+            not wal.exists() or wal.stat().st_size < 1 << 20):
+        time.sleep(0.02)
     assert child.poll() is None, "the import finished before it could be killed"
     os.kill(child.pid, signal.SIGKILL)
     child.wait()

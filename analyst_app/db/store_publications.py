@@ -12,13 +12,15 @@ import json
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from itertools import islice
-from typing import Callable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
 from analyst_app.db import publication_rows as rows
 from analyst_app.db.models import ImportBatch
+from analyst_app.db.row_bundles import (DOI, EID, KEY_COLUMNS, SOURCES, UT, Bundle,
+                                         bundle_record, record_bundle)
 from analyst_app.domain.category_map import esi_field_for_categories
 from analyst_app.domain.identifiers import title_key
 from analyst_app.domain.merge import merge_records, record_to_json
@@ -44,16 +46,12 @@ def record_keys(record: PublicationRecord) -> dict[str, str | None]:
 
 @dataclass
 class _Pending:
-    """Publications of the current chunk not yet written."""
+    """Publications of the current chunk not yet written, as bundles by publication id."""
 
-    records: dict[int, PublicationRecord] = field(default_factory=dict)
-    title_keys: dict[int, str | None] = field(default_factory=dict)
-    #: Sources per publication, in the order met (a dict used as an ordered set).
-    sources: dict[int, dict[str, None]] = field(default_factory=dict)
+    bundles: dict[int, Bundle] = field(default_factory=dict)
     keys: dict[str, dict[str, int]] = field(default_factory=lambda: {r: {} for r in RULES})
     occurrences: list[tuple] = field(default_factory=list)
     merges: list[tuple] = field(default_factory=list)
-    merged: set[int] = field(default_factory=set)
 
 
 @dataclass
@@ -66,7 +64,7 @@ class _Counters:
 
 def store_publications(session: Session, batch: ImportBatch, parsed: ParsedFile,
                        release_label: str | None, check: Callable[[float], None]) -> tuple[int, int]:
-    """Consume ``parsed.records`` and store them with deduplication.
+    """Consume a publication stream and store it with deduplication.
 
     Parameters
     ----------
@@ -76,7 +74,9 @@ def store_publications(session: Session, batch: ImportBatch, parsed: ParsedFile,
         This file's batch (flushed; its insert holds the database's write lock, so the
         publication ids allocated here cannot collide with another writer).
     parsed : ParsedFile
-        A ``publications`` stream from an importer.
+        A ``publications`` stream from an importer: ``row_chunks`` (lists of bundles,
+        from a parse worker, see :mod:`~analyst_app.services.parse_worker`) when set,
+        else ``records``.
     release_label : str or None
         Unused (publications belong to no ESI release).
     check : callable
@@ -91,57 +91,68 @@ def store_publications(session: Session, batch: ImportBatch, parsed: ParsedFile,
     counters = _Counters(
         next_publication=_max_id(connection, "publication") + 1,
         next_merge=_max_id(connection, "merge_log") + 1)
-    records: Iterator[PublicationRecord] = iter(parsed.records)
-    while True:
+    chunks = parsed.row_chunks if parsed.row_chunks is not None else _chunks(parsed.records)
+    try:
         check(parsed.fraction)
-        chunk = list(islice(records, CHUNK))
-        if not chunk:
-            break
-        _store_chunk(connection, batch.id, chunk, counters)
+        for chunk in chunks:
+            _store_chunk(connection, batch.id, chunk, counters)
+            check(parsed.fraction)
+    finally:
+        close = getattr(chunks, "close", None)
+        if close is not None:
+            close()  # stops a parse worker at once on cancel or error
     return counters.stored, counters.merged
+
+
+def _chunks(records: Iterable[PublicationRecord]) -> Iterator[list[Bundle]]:
+    """In-process: the records of ``records`` as bundles, CHUNK at a time."""
+    records = iter(records)
+    while chunk := list(islice(records, CHUNK)):
+        yield list(map(record_bundle, chunk))
 
 
 def _max_id(connection: Connection, table: str) -> int:
     return connection.exec_driver_sql(f"SELECT COALESCE(MAX(id), 0) FROM {table}").scalar() or 0
 
 
-def _store_chunk(connection: Connection, batch_id: int, chunk: list[PublicationRecord],
+def _store_chunk(connection: Connection, batch_id: int, chunk: list[Bundle],
                  counters: _Counters) -> None:
-    keyed = [(record, record_keys(record)) for record in chunk]
-    existing = _existing_ids(connection, [k for _, k in keyed])
+    existing = _existing_ids(connection, chunk)
     pending = _Pending()
-    for record, keys in keyed:
-        rule, pub_id = _match(keys, pending, existing, record)
+    pending_keys = pending.keys
+    for bundle in chunk:
+        line, row = bundle[0], bundle[1]
+        source = row[SOURCES]
+        rule, pub_id = _match(row, pending, existing)
         if pub_id is None:
             pub_id = counters.next_publication
             counters.next_publication += 1
             counters.stored += 1
-            pending.records[pub_id] = record
-            pending.title_keys[pub_id] = keys["title"]
-            pending.sources[pub_id] = {record.source: None}
-            for name, key in keys.items():
-                if key:
-                    pending.keys[name].setdefault(key, pub_id)
-            pending.occurrences.append((pub_id, batch_id, record.source, record.source_line, "new", None))
-            continue
-        merge_id = counters.next_merge
-        counters.next_merge += 1
-        counters.merged += 1
-        _merge(connection, pub_id, record, rule, keys[rule] or "", batch_id, merge_id, pending)
-        pending.occurrences.append((pub_id, batch_id, record.source, record.source_line, rule, merge_id))
-        # The merged record's other keys now point at this publication too.
-        for name, key in keys.items():
+            pending.bundles[pub_id] = bundle
+            pending.occurrences.append((pub_id, batch_id, source, line, "new", None))
+        else:
+            merge_id = counters.next_merge
+            counters.next_merge += 1
+            counters.merged += 1
+            _merge(connection, pub_id, bundle, rule, row[_RULE_COLUMN[rule]] or "", batch_id,
+                   merge_id, pending)
+            pending.occurrences.append((pub_id, batch_id, source, line, rule, merge_id))
+        # A merged record's other keys now point at its publication too.
+        for name, column in KEY_COLUMNS:
+            key = row[column]
             if key:
-                pending.keys[name].setdefault(key, pub_id)
+                pending_keys[name].setdefault(key, pub_id)
     _flush(connection, pending)
 
 
-def _existing_ids(connection: Connection,
-                  keys: list[dict[str, str | None]]) -> dict[str, dict[str, tuple]]:
+_RULE_COLUMN = dict(KEY_COLUMNS)
+
+
+def _existing_ids(connection: Connection, chunk: list[Bundle]) -> dict[str, dict[str, tuple]]:
     """Map each rule's keys found in the workspace to ``(id, doi, ut, eid)`` of the publication."""
     found: dict[str, dict[str, tuple]] = {rule: {} for rule in RULES}
-    for rule, column in zip(RULES, ("doi", "ut", "eid", "title_key")):
-        values = sorted({k[rule] for k in keys if k[rule]})
+    for (rule, position), column in zip(KEY_COLUMNS, ("doi", "ut", "eid", "title_key")):
+        values = sorted({key for bundle in chunk if (key := bundle[1][position])})
         if not values:
             continue
         marks = ", ".join("?" * len(values))
@@ -153,17 +164,16 @@ def _existing_ids(connection: Connection,
     return found
 
 
-def _match(keys: dict[str, str | None], pending: _Pending,
-           existing: dict[str, dict[str, tuple]],
-           record: PublicationRecord) -> tuple[str, int | None]:
-    for rule in RULES:
-        key = keys[rule]
+def _match(row: tuple, pending: _Pending,
+           existing: dict[str, dict[str, tuple]]) -> tuple[str, int | None]:
+    for rule, column in KEY_COLUMNS:
+        key = row[column]
         if not key:
             continue
         pub_id = pending.keys[rule].get(key)
         if pub_id is not None:
-            other = pending.records[pub_id]
-            doi, ut, eid = other.doi, other.ut, other.eid
+            other = pending.bundles[pub_id][1]
+            doi, ut, eid = other[DOI], other[UT], other[EID]
         elif key in existing[rule]:
             pub_id, doi, ut, eid = existing[rule][key]
         else:
@@ -171,8 +181,8 @@ def _match(keys: dict[str, str | None], pending: _Pending,
         # Same title, year and first author but two different DOIs, UTs or EIDs: two
         # records the source itself keeps apart (a paper and its erratum, two parts of a
         # series), never merged.
-        if rule == "title" and (_differ(doi, record.doi) or _differ(ut, record.ut)
-                                or _differ(eid, record.eid)):
+        if rule == "title" and (_differ(doi, row[DOI]) or _differ(ut, row[UT])
+                                or _differ(eid, row[EID])):
             continue
         return rule, pub_id
     return "new", None
@@ -182,13 +192,16 @@ def _differ(a: str | None, b: str | None) -> bool:
     return bool(a and b and a != b)
 
 
-def _merge(connection: Connection, pub_id: int, record: PublicationRecord, rule: str, key: str,
+def _merge(connection: Connection, pub_id: int, bundle: Bundle, rule: str, key: str,
            batch_id: int, merge_id: int, pending: _Pending) -> None:
-    if pub_id in pending.records:
-        kept = pending.records[pub_id]
+    record = bundle_record(bundle)
+    if pub_id in pending.bundles:
+        kept_bundle = pending.bundles[pub_id]
+        kept = bundle_record(kept_bundle)
         changes = merge_records(kept, record)
-        pending.merged.add(pub_id)
-        pending.sources[pub_id][record.source] = None
+        # Rebuilt: the merge may have filled the title or authors (a new title key).
+        pending.bundles[pub_id] = (kept_bundle[0], *record_bundle(
+            kept, _add_source(kept_bundle[1][SOURCES], record.source))[1:])
     else:
         kept, sources = rows.load_record(connection, pub_id)
         changes = merge_records(kept, record)
@@ -215,15 +228,10 @@ def _add_source(sources: str, source: str) -> str:
 
 
 def _flush(connection: Connection, pending: _Pending) -> None:
-    publications, authorships, addresses = [], [], []
-    for pub_id, record in pending.records.items():
-        sources = ",".join(pending.sources[pub_id])
-        # A merge into a pending record may have filled its title or authors: recompute then.
-        key = pending.title_keys[pub_id] if pub_id not in pending.merged else False
-        publications.append(rows.publication_row(pub_id, record, sources,
-                                                 esi_field_for_categories(record.categories), key))
-        authorships.extend(rows.authorship_rows(pub_id, record))
-        addresses.extend(rows.address_rows(pub_id, record))
+    bundles = pending.bundles.items()
+    publications = [(pub_id, *bundle[1][1:]) for pub_id, bundle in bundles]
+    authorships = [(pub_id, *row[1:]) for pub_id, bundle in bundles for row in bundle[2]]
+    addresses = [(pub_id, *row[1:]) for pub_id, bundle in bundles for row in bundle[3]]
     rows.insert_many(connection, rows.PUBLICATION_INSERT, publications)
     rows.insert_many(connection, rows.AUTHORSHIP_INSERT, authorships)
     rows.insert_many(connection, rows.ADDRESS_INSERT, addresses)

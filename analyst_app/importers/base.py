@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Iterator
 
 #: Bytes of a file a detector may look at. Detectors must decide from this much.
 HEAD_BYTES = 64 * 1024
@@ -76,6 +76,10 @@ class ParsedFile:
         Plain-words warnings about the file.
     fraction : float
         How much of the file has been read, 0..1 (for progress while streaming).
+    row_chunks : iterator or None
+        Set instead of ``records`` when a parse worker reads the file in another process
+        (:mod:`~analyst_app.services.parse_worker`): lists of row bundles
+        (:mod:`~analyst_app.db.row_bundles`), ready to store.
     """
 
     kind: str
@@ -86,6 +90,7 @@ class ParsedFile:
     problems: list[Problem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     fraction: float = 0.0
+    row_chunks: Iterator[list[Any]] | None = None
 
 
 @dataclass(frozen=True)
@@ -107,6 +112,10 @@ class ImporterSpec:
         :class:`~analyst_app.errors.InputError` when the file cannot be used.
     needs_release : bool
         Whether the user must say which ESI release the file belongs to.
+    streams_publications : bool
+        Whether ``read`` streams publication records that a parse worker may read in
+        another process for a large file (:mod:`~analyst_app.services.parse_worker`);
+        ``read`` must then be a module-level function (it is pickled by name).
     """
 
     id: str
@@ -115,3 +124,4 @@ class ImporterSpec:
     detect: Callable[[FileHead], float]
     read: Callable[[Path, str], ParsedFile]
     needs_release: bool = False
+    streams_publications: bool = False

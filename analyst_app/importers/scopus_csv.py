@@ -375,4 +375,5 @@ def _warnings(keys: list[str | None], totals: dict[str, int], seen: dict) -> lis
 SPEC = ImporterSpec(
     id=FORMAT_ID, label="Scopus CSV export", version=VERSION,
     detect=detect_scopus_csv, read=read_scopus_csv,
+    streams_publications=True,
 )

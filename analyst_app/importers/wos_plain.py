@@ -342,4 +342,5 @@ def _check_outside(lines: list[str], start: int, tally: ImportTally) -> int | No
 SPEC_PLAIN = ImporterSpec(
     id=FORMAT_ID, label="Web of Science plain text (savedrecs.txt)", version=VERSION,
     detect=detect_wos_plain, read=read_wos_plain, needs_release=False,
+    streams_publications=True,
 )

@@ -284,9 +284,11 @@ def _sheet_records(path: Path, rows_of: Any, parsed: ParsedFile) -> Iterator[Pub
 SPEC_TAB = ImporterSpec(
     id="wos_tab", label="Web of Science tab-delimited (savedrecs.txt)", version=VERSION,
     detect=detect_wos_tab, read=read_wos_tab, needs_release=False,
+    streams_publications=True,
 )
 
 SPEC_XLSX = ImporterSpec(
     id="wos_xlsx", label="Web of Science Excel export (savedrecs.xlsx / .xls)", version=VERSION,
     detect=detect_wos_xlsx, read=read_wos_xlsx, needs_release=False,
+    streams_publications=True,
 )

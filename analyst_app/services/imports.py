@@ -20,6 +20,7 @@ from analyst_app.db.workspace import Workspace
 from analyst_app.errors import Cancelled, InputError
 from analyst_app.importers.base import ParsedFile, Problem
 from analyst_app.importers.registry import detect_format
+from analyst_app.services import parse_worker
 from analyst_app.tasks import CancelToken, Progress, no_progress, scaled
 
 _RELEASE_LABEL = re.compile(r"^(19|20)\d\d-(0[1-9]|1[0-2])$")
@@ -172,7 +173,10 @@ def import_file(workspace: Workspace, path: str | Path, *, release: str | None =
             raise InputError(f"an {spec.label} belongs to an ESI release: give the release "
                              "label, e.g. --release 2025-11", file=shown)
         label = validate_release_label(release) if spec.needs_release else None
-        parsed = spec.read(path, detection.head.encoding)
+        if parse_worker.wanted(spec, path):
+            parsed = parse_worker.read_in_worker(spec, path, detection.head.encoding)
+        else:
+            parsed = spec.read(path, detection.head.encoding)
         cancel.raise_if_cancelled()
         progress(0.3, f"storing {path.name}")
         return _store(workspace, path, sha, spec, parsed, label, progress, cancel)

@@ -167,3 +167,17 @@ def test_only_large_publication_exports_use_the_worker(tmp_path, monkeypatch):
     assert not parse_worker.wanted(importer_by_id("esi_institutions"), big)
     monkeypatch.setenv(parse_worker.ENV_SWITCH, "off")
     assert not parse_worker.wanted(plain, big)
+
+
+def test_the_worker_hashes_the_file_and_a_second_import_is_a_duplicate(tmp_path, corpus,
+                                                                        worker_always):
+    from analyst_app.importers.base import file_sha256
+    ws_path = tmp_path / "w.sqlite"
+    first, again = _import(ws_path, [corpus, corpus])
+    assert first.status == "imported" and again.status == "duplicate_file"
+    assert again.batch_id == first.batch_id
+    ws = open_workspace(ws_path, create=False)
+    with ws.session() as session:
+        stored = session.execute(text("SELECT sha256 FROM import_batch")).scalar_one()
+    ws.close()
+    assert stored == file_sha256(corpus)

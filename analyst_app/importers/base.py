@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
@@ -80,6 +81,9 @@ class ParsedFile:
         Set instead of ``records`` when a parse worker reads the file in another process
         (:mod:`~analyst_app.services.parse_worker`): lists of row bundles
         (:mod:`~analyst_app.db.row_bundles`), ready to store.
+    sha256 : str or None
+        The file's sha256 when the reader computed it (a parse worker does, once the
+        file is parsed, for files no earlier import can equal; see ``import_file``).
     """
 
     kind: str
@@ -91,6 +95,7 @@ class ParsedFile:
     warnings: list[str] = field(default_factory=list)
     fraction: float = 0.0
     row_chunks: Iterator[list[Any]] | None = None
+    sha256: str | None = None
 
 
 @dataclass(frozen=True)
@@ -125,3 +130,12 @@ class ImporterSpec:
     read: Callable[[Path, str], ParsedFile]
     needs_release: bool = False
     streams_publications: bool = False
+
+
+def file_sha256(path: Path) -> str:
+    """Return the sha256 of a file, read in chunks."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
+import uuid
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Sequence
@@ -18,7 +18,7 @@ from analyst_app.db.store_esi_papers import STORERS as ESI_PAPER_STORERS
 from analyst_app.db.store_publications import store_publications
 from analyst_app.db.workspace import Workspace
 from analyst_app.errors import Cancelled, InputError
-from analyst_app.importers.base import ParsedFile, Problem
+from analyst_app.importers.base import ParsedFile, Problem, file_sha256
 from analyst_app.importers.registry import detect_format
 from analyst_app.services import parse_worker
 from analyst_app.tasks import CancelToken, Progress, no_progress, scaled
@@ -90,15 +90,6 @@ def validate_release_label(label: str) -> str:
     return label
 
 
-def file_sha256(path: Path) -> str:
-    """Return the sha256 of a file, read in chunks."""
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def import_files(workspace: Workspace, paths: Sequence[str | Path], *, release: str | None = None,
                  progress: Progress = no_progress,
                  cancel: CancelToken | None = None) -> list[ImportReport]:
@@ -157,13 +148,18 @@ def import_file(workspace: Workspace, path: str | Path, *, release: str | None =
     try:
         if not path.is_file():
             raise InputError("no such file", file=shown)
-        sha = file_sha256(path)
-        earlier = _batch_with_sha(workspace, sha)
-        if earlier is not None:
-            return ImportReport(shown, earlier.format, "duplicate_file", batch_id=earlier.id,
-                                details=dict(earlier.details),
-                                message=f"{shown}: already imported as #{earlier.id} "
-                                        f"({earlier.file_name}); nothing stored")
+        # Only a file of the size of an earlier import can repeat it: hash those first. A
+        # large export of a new size is hashed by its parse worker once parsed (off the
+        # storing process's path); any other file right away.
+        sha = None
+        if _batch_with_size(workspace, path.stat().st_size):
+            sha = file_sha256(path)
+            earlier = _batch_with_sha(workspace, sha)
+            if earlier is not None:
+                return ImportReport(shown, earlier.format, "duplicate_file", batch_id=earlier.id,
+                                    details=dict(earlier.details),
+                                    message=f"{shown}: already imported as #{earlier.id} "
+                                            f"({earlier.file_name}); nothing stored")
         detection = detect_format(path)
         if detection.spec is None:
             raise InputError(detection.reason, file=shown)
@@ -174,8 +170,10 @@ def import_file(workspace: Workspace, path: str | Path, *, release: str | None =
                              "label, e.g. --release 2025-11", file=shown)
         label = validate_release_label(release) if spec.needs_release else None
         if parse_worker.wanted(spec, path):
-            parsed = parse_worker.read_in_worker(spec, path, detection.head.encoding)
+            parsed = parse_worker.read_in_worker(spec, path, detection.head.encoding,
+                                                 hash_file=sha is None)
         else:
+            sha = sha or file_sha256(path)
             parsed = spec.read(path, detection.head.encoding)
         cancel.raise_if_cancelled()
         progress(0.3, f"storing {path.name}")
@@ -189,12 +187,18 @@ def import_file(workspace: Workspace, path: str | Path, *, release: str | None =
                             message=f"{shown}: cannot read the file: {exc.strerror or exc}")
 
 
+def _batch_with_size(workspace: Workspace, size: int) -> bool:
+    with workspace.session() as session:
+        return session.scalars(select(ImportBatch.id).where(ImportBatch.size_bytes == size)
+                               .limit(1)).first() is not None
+
+
 def _batch_with_sha(workspace: Workspace, sha: str) -> ImportBatch | None:
     with workspace.session() as session:
         return session.scalars(select(ImportBatch).where(ImportBatch.sha256 == sha)).one_or_none()
 
 
-def _store(workspace: Workspace, path: Path, sha: str, spec: Any, parsed: ParsedFile,
+def _store(workspace: Workspace, path: Path, sha: str | None, spec: Any, parsed: ParsedFile,
            release: str | None, progress: Progress, cancel: CancelToken) -> ImportReport:
     def check(fraction: float) -> None:
         cancel.raise_if_cancelled()
@@ -206,7 +210,9 @@ def _store(workspace: Workspace, path: Path, sha: str, spec: Any, parsed: Parsed
     if parsed.kind == "esi_institutions":
         details["content_sha256"] = content_fingerprint(parsed)
     with workspace.session() as session:  # one transaction: all of the file or nothing
-        batch = _new_batch(path, sha, spec, parsed, release, details)
+        # The worker's hash arrives with its last message: a unique stand-in until then.
+        batch = _new_batch(path, sha or f"pending-{uuid.uuid4().hex}", spec, parsed, release,
+                           details)
         session.add(batch)
         session.flush()
         stored, merged = _STORERS[parsed.kind](session, batch, parsed, release, check)
@@ -217,6 +223,7 @@ def _store(workspace: Workspace, path: Path, sha: str, spec: Any, parsed: Parsed
         batch.problems = [p.as_dict() for p in parsed.problems]
         batch.warnings = list(parsed.warnings)
         batch.details = details
+        batch.sha256 = sha or parsed.sha256 or file_sha256(path)
         batch_id = batch.id
     progress(1.0, f"imported {path.name}")
     what = f" ({details['field']}, release {release})" if "field" in details else ""

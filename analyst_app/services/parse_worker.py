@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from analyst_app.errors import InputError
-from analyst_app.importers.base import ImporterSpec, ParsedFile, Problem
+from analyst_app.importers.base import ImporterSpec, ParsedFile, Problem, file_sha256
 
 #: Files smaller than this are parsed in-process: starting a worker costs more.
 MIN_BYTES = 8 << 20
@@ -49,7 +49,8 @@ def wanted(spec: ImporterSpec, path: Path) -> bool:
         return False
 
 
-def read_in_worker(spec: ImporterSpec, path: Path, encoding: str) -> ParsedFile:
+def read_in_worker(spec: ImporterSpec, path: Path, encoding: str, *,
+                   hash_file: bool = False) -> ParsedFile:
     """Start parsing ``path`` with ``spec.read`` in a worker process.
 
     Parameters
@@ -60,6 +61,8 @@ def read_in_worker(spec: ImporterSpec, path: Path, encoding: str) -> ParsedFile:
         The export.
     encoding : str
         Its text encoding, as detected.
+    hash_file : bool
+        Also compute the file's sha256 once it is parsed (``ParsedFile.sha256``).
 
     Returns
     -------
@@ -71,7 +74,7 @@ def read_in_worker(spec: ImporterSpec, path: Path, encoding: str) -> ParsedFile:
     """
     context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
     receiver, sender = context.Pipe(duplex=False)
-    process = context.Process(target=_work, args=(sender, spec.read, path, encoding),
+    process = context.Process(target=_work, args=(sender, spec.read, path, encoding, hash_file),
                               name=f"parse {path.name}", daemon=True)
     process.start()
     sender.close()  # the child holds its own end: EOF here when it exits
@@ -93,7 +96,8 @@ def _receive(receiver: Connection, process: Any, parsed: ParsedFile) -> Iterator
                 _, chunk, parsed.fraction, parsed.rows_read = message
                 yield chunk
             elif kind == "end":
-                _, parsed.rows_read, problems, parsed.warnings, parsed.details = message
+                (_, parsed.rows_read, problems, parsed.warnings, parsed.details,
+                 parsed.sha256) = message
                 parsed.problems = [Problem(line, text) for line, text in problems]
                 parsed.fraction = 1.0
                 return
@@ -110,7 +114,7 @@ def _receive(receiver: Connection, process: Any, parsed: ParsedFile) -> Iterator
 
 
 def _work(sender: Connection, read: Callable[[Path, str], ParsedFile], path: Path,
-          encoding: str) -> None:
+          encoding: str, hash_file: bool) -> None:
     """The worker: read ``path`` and send bundles, then the file's report (or its error)."""
     # Imported here: a spawned worker needs only the importer and the row functions.
     from analyst_app.db.row_bundles import record_bundle
@@ -128,8 +132,11 @@ def _work(sender: Connection, read: Callable[[Path, str], ParsedFile], path: Pat
                 chunk = []
         if chunk:
             send(("rows", chunk, parsed.fraction, parsed.rows_read))
+        # Hashed here, after the parse: the worker is ahead of the storing process, which
+        # is the slower of the two, so the hash costs the import no time.
         send(("end", parsed.rows_read, [(p.line, p.message) for p in parsed.problems],
-              list(parsed.warnings), dict(parsed.details)))
+              list(parsed.warnings), dict(parsed.details),
+              file_sha256(path) if hash_file else None))
     except InputError as error:
         send(("input_error", error.message, error.file, error.line))
     except BrokenPipeError:

@@ -137,3 +137,21 @@ def test_a_killed_import_leaves_the_workspace_as_it_was(tmp_path):
     os.kill(child.pid, signal.SIGKILL)
     child.wait()
     assert _table_snapshot(ws_path) == before
+    # Its parse worker (a forked child with the same command line) ends too: its pipe broke.
+    deadline = time.monotonic() + 10
+    while _processes_naming(ws_path) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _processes_naming(ws_path) == []
+
+
+def _processes_naming(path: Path) -> list[int]:
+    """Pids of live processes whose command line contains ``path`` (Linux /proc)."""
+    found = []
+    for entry in Path("/proc").glob("[0-9]*"):
+        try:
+            if str(path).encode() in (entry / "cmdline").read_bytes() and \
+                    "Z" not in (entry / "stat").read_text().split(")")[-1][:3]:
+                found.append(int(entry.name))
+        except OSError:
+            continue
+    return found

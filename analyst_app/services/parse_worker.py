@@ -74,7 +74,8 @@ def read_in_worker(spec: ImporterSpec, path: Path, encoding: str, *,
     """
     context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
     receiver, sender = context.Pipe(duplex=False)
-    process = context.Process(target=_work, args=(sender, spec.read, path, encoding, hash_file),
+    process = context.Process(target=_work,
+                              args=(sender, receiver, spec.read, path, encoding, hash_file),
                               name=f"parse {path.name}", daemon=True)
     process.start()
     sender.close()  # the child holds its own end: EOF here when it exits
@@ -113,9 +114,12 @@ def _receive(receiver: Connection, process: Any, parsed: ParsedFile) -> Iterator
         process.join()
 
 
-def _work(sender: Connection, read: Callable[[Path, str], ParsedFile], path: Path,
-          encoding: str, hash_file: bool) -> None:
+def _work(sender: Connection, receiver: Connection, read: Callable[[Path, str], ParsedFile],
+          path: Path, encoding: str, hash_file: bool) -> None:
     """The worker: read ``path`` and send bundles, then the file's report (or its error)."""
+    # A forked child holds a copy of the reading end too: closed, so that the pipe breaks
+    # (and this process ends) when the importing process dies.
+    receiver.close()
     # Imported here: a spawned worker needs only the importer and the row functions.
     from analyst_app.db.row_bundles import record_bundle
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from analyst_app.db.store_publications import DEFERRED_INDEXES
 from analyst_app.db.workspace import open_workspace
 from analyst_app.importers.registry import importer_by_id
 from analyst_app.services import parse_worker
@@ -58,6 +59,16 @@ def _dump(path: Path) -> dict[str, list[tuple]]:
         ws.close()
 
 
+def _indexes(path: Path) -> set[str]:
+    ws = open_workspace(path, create=False)
+    try:
+        with ws.session() as session:
+            return set(session.execute(text(
+                "SELECT name FROM sqlite_master WHERE type = 'index'")).scalars())
+    finally:
+        ws.close()
+
+
 def _import(path: Path, files: list[Path], **kwargs):
     ws = open_workspace(path)
     try:
@@ -81,6 +92,9 @@ def test_worker_and_in_process_store_the_same_rows(tmp_path, corpus, monkeypatch
     assert (inline.read, inline.stored, inline.merged) == (800, 400, 400)
     assert _report(worker) == _report(inline)
     assert _dump(tmp_path / "worker.sqlite") == _dump(tmp_path / "inline.sqlite")
+    # The indexes a bulk import builds at the end are all there.
+    assert set(DEFERRED_INDEXES) <= _indexes(tmp_path / "worker.sqlite")
+    assert _indexes(tmp_path / "worker.sqlite") == _indexes(tmp_path / "inline.sqlite")
 
 
 def test_a_second_file_merges_into_the_workspace_through_the_worker(tmp_path, corpus,
@@ -133,6 +147,7 @@ def test_cancel_stops_the_worker_and_stores_nothing(tmp_path, corpus, worker_alw
     (report,) = _import(ws_path, [corpus], progress=progress, cancel=token)
     assert report.status == "cancelled"
     assert _dump(ws_path)["publication"] == []
+    assert set(DEFERRED_INDEXES) <= _indexes(ws_path)  # the rollback restored them
     assert multiprocessing.active_children() == []
 
 

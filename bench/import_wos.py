@@ -7,8 +7,8 @@ child, from ``os.wait4``) is the measured work's alone:
 
 (a) ours: ``import_files(open_workspace(tmp / "w.sqlite"), files)`` end to end (parse, store,
     cited references kept); records/s over the records read, every report must be
-    ``imported``. Runs once a WoS importer claims the file (``detect_format``); until then
-    it is reported as skipped.
+    ``imported``. A large file is parsed by a worker process (a child of the measured
+    one): its peak is reported beside the storing process's (``worker_peak_mb``).
 (b) ``wosfile.records_from(files)``, iterating every record (parse only, nothing kept);
 (c) ``metaknowledge.WOS.wosParser(file)`` per file, the parser ``RecordCollection`` calls
     (its fastest call that builds full records; it keeps them all, as metaknowledge does).
@@ -66,6 +66,8 @@ try:
         out["statuses"] = sorted({r.status for r in reports})
         out["messages"] = [r.message for r in reports if r.status != "imported"][:3]
         ws.close()
+        # The parse worker (a child of this process, joined): its own peak, in KiB.
+        out["worker_peak_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     elif kind == "wosfile":
         import wosfile
         start = time.perf_counter()
@@ -176,8 +178,10 @@ def _describe(result: dict) -> str:
         return f"skipped ({result['skipped']})"
     if "error" in result:
         return f"{result['error']} (peak {result['peak_mb']:.0f} MB)"
+    worker = (f" + parse worker {result['worker_peak_mb']:.0f} MB"
+              if result.get("worker_peak_mb") else "")
     return (f"{result['records']:,} records in {result['seconds']:.1f} s = "
-            f"{result['rate']:,.0f} records/s, peak {result['peak_mb']:.0f} MB")
+            f"{result['rate']:,.0f} records/s, peak {result['peak_mb']:.0f} MB{worker}")
 
 
 def print_table(rows: list[dict]) -> dict[str, str]:
@@ -188,13 +192,14 @@ def print_table(rows: list[dict]) -> dict[str, str]:
     def ratio(a: dict, b: dict) -> str:
         return f"{a['rate'] / b['rate']:.2f}" if "rate" in a and "rate" in b else "-"
 
-    head = ("size", "MB", "ours rec/s", "ours peak MB", "wosfile rec/s", "mk rec/s",
+    head = ("size", "MB", "ours rec/s", "peak MB st/wk", "wosfile rec/s", "mk rec/s",
             "ours/wosfile", "ours/mk")
     print("\n" + "  ".join(f"{h:>13}" for h in head))
     for row in rows:
         ours = row["ours"]
         cells = (f"{row['size']:,}", f"{row['mb']:.0f}", rate(ours),
-                 f"{ours['peak_mb']:.0f}" if "peak_mb" in ours else "-", rate(row["wosfile"]),
+                 f"{ours['peak_mb']:.0f}/{ours.get('worker_peak_mb', 0):.0f}"
+                 if "peak_mb" in ours else "-", rate(row["wosfile"]),
                  rate(row["metaknowledge"]), ratio(ours, row["wosfile"]),
                  ratio(ours, row["metaknowledge"]))
         print("  ".join(f"{c:>13}" for c in cells))
@@ -209,8 +214,9 @@ def print_table(rows: list[dict]) -> dict[str, str]:
              if "rate" in r["metaknowledge"]])
     verdict("ours > wosfile parse-only (aim)",
             [r["ours"]["rate"] > r["wosfile"]["rate"] for r in measured if "rate" in r["wosfile"]])
-    verdict(f"ours peak < {TARGET_PEAK_MB} MB", [r["ours"]["peak_mb"] < TARGET_PEAK_MB
-                                                  for r in measured])
+    verdict(f"ours peak < {TARGET_PEAK_MB} MB (each process)",
+            [max(r["ours"]["peak_mb"], r["ours"].get("worker_peak_mb", 0)) < TARGET_PEAK_MB
+             for r in measured])
     verdict("500k records import", [r["ours"]["records"] == r["size"] for r in measured
                                     if r["size"] >= 500_000])
     print()

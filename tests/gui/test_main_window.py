@@ -95,6 +95,24 @@ def test_data_page_imports_through_the_runner(window, qtbot, held_back_file):
     qtbot.waitUntil(lambda: "of 11 fields" in window.esi_page.summary.text(), timeout=20000)
 
 
+def test_data_page_imports_a_large_export_through_the_parse_worker(window, qtbot, tmp_path,
+                                                                   monkeypatch):
+    # The import runs on the runner's thread and forks its parse worker from there.
+    import multiprocessing
+
+    from analyst_app.services import parse_worker
+    from analyst_app.wos_generator import write_wos_corpus
+    monkeypatch.setattr(parse_worker, "MIN_BYTES", 0)
+    monkeypatch.setattr(parse_worker, "CHUNK", 50)
+    corpus = write_wos_corpus(tmp_path / "big.txt", 300, refs_per_record=5)[0]
+    page = window.data_page
+    with qtbot.waitSignal(page.imported, timeout=30000) as blocker:
+        assert page.import_paths([corpus])
+    (report,) = blocker.args[0]
+    assert (report.status, report.read, report.stored) == ("imported", 300, 300)
+    assert multiprocessing.active_children() == []
+
+
 def test_history_row_shows_its_report(window):
     page = window.data_page
     page.table.selectRow(0)

@@ -32,9 +32,10 @@ _TABLES = {
 
 @pytest.fixture()
 def worker_always(monkeypatch):
-    """Send every publication export through the worker, in chunks of 70 records."""
+    """Send every publication export through the worker, in chunks of 20, 40, then 70 records."""
     monkeypatch.setattr(parse_worker, "MIN_BYTES", 0)
     monkeypatch.setattr(parse_worker, "CHUNK", 70)
+    monkeypatch.setattr(parse_worker, "FIRST_CHUNK", 20)
     monkeypatch.delenv(parse_worker.ENV_SWITCH, raising=False)
 
 
@@ -88,6 +89,7 @@ def test_worker_and_in_process_store_the_same_rows(tmp_path, corpus, monkeypatch
     monkeypatch.setenv(parse_worker.ENV_SWITCH, "on")
     monkeypatch.setattr(parse_worker, "MIN_BYTES", 0)
     monkeypatch.setattr(parse_worker, "CHUNK", 70)
+    monkeypatch.setattr(parse_worker, "FIRST_CHUNK", 20)
     (worker,) = _import(tmp_path / "worker.sqlite", [corpus])
     assert (inline.read, inline.stored, inline.merged) == (800, 400, 400)
     assert _report(worker) == _report(inline)

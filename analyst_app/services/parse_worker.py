@@ -21,6 +21,7 @@ import multiprocessing
 import os
 import pickle
 import sys
+import threading
 import traceback
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -31,8 +32,9 @@ from analyst_app.importers.base import ImporterSpec, ParsedFile, Problem, file_s
 
 #: Files smaller than this are parsed in-process: starting a worker costs more.
 MIN_BYTES = 8 << 20
-#: Records per message; the store deduplicates in chunks of the same size.
+#: Records per message (the store deduplicates a message at a time), and of the first one.
 CHUNK = 1000
+FIRST_CHUNK = 100
 #: ``ANALYST_APP_PARSE_WORKER=off`` parses in-process whatever the size (for debugging).
 ENV_SWITCH = "ANALYST_APP_PARSE_WORKER"
 
@@ -127,20 +129,23 @@ def _work(sender: Connection, receiver: Connection, read: Callable[[Path, str], 
         sender.send_bytes(pickle.dumps(message, _PICKLE))
 
     try:
+        # hashlib lets go of the GIL on large buffers: the hash runs beside the parse,
+        # on whichever core the storing process leaves idle.
+        digest = _Hasher(path) if hash_file else None
         parsed = read(path, encoding)
         chunk: list[Any] = []
+        # The first chunks are small: the storing process starts sooner.
+        size = FIRST_CHUNK
         for record in parsed.records:
             chunk.append(record_bundle(record, keep_record=False))
-            if len(chunk) == CHUNK:
+            if len(chunk) >= size:
                 send(("rows", chunk, parsed.fraction, parsed.rows_read))
-                chunk = []
+                chunk, size = [], min(2 * size, CHUNK)
         if chunk:
             send(("rows", chunk, parsed.fraction, parsed.rows_read))
-        # Hashed here, after the parse: the worker is ahead of the storing process, which
-        # is the slower of the two, so the hash costs the import no time.
         send(("end", parsed.rows_read, [(p.line, p.message) for p in parsed.problems],
               list(parsed.warnings), dict(parsed.details),
-              file_sha256(path) if hash_file else None))
+              digest.result() if digest is not None else None))
     except InputError as error:
         send(("input_error", error.message, error.file, error.line))
     except BrokenPipeError:
@@ -149,3 +154,28 @@ def _work(sender: Connection, receiver: Connection, read: Callable[[Path, str], 
         send(("failed", traceback.format_exc()))
     finally:
         sender.close()
+
+
+class _Hasher(threading.Thread):
+    """The sha256 of a file, computed on a thread of its own."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(name="sha256", daemon=True)
+        self.path = path
+        self.digest: str | None = None
+        self.error: OSError | None = None
+        self.start()
+
+    def run(self) -> None:
+        try:
+            self.digest = file_sha256(self.path)
+        except OSError as error:
+            self.error = error
+
+    def result(self) -> str:
+        """Wait for the hash; raise the ``OSError`` that stopped it, if any."""
+        self.join()
+        if self.error is not None:
+            raise self.error
+        assert self.digest is not None
+        return self.digest

@@ -1,6 +1,6 @@
 """A publication record as the rows it is stored as: what the parse worker sends, what the store consumes.
 
-A *bundle* is a plain tuple, cheap to pickle between processes::
+A *bundle* is a plain tuple of plain values, cheap to send between processes::
 
     (source_line, publication_row, authorship_rows, address_rows, record_or_None)
 

@@ -17,9 +17,9 @@ started, are parsed in-process as before.
 
 from __future__ import annotations
 
+import marshal
 import multiprocessing
 import os
-import pickle
 import sys
 import threading
 import traceback
@@ -38,7 +38,6 @@ FIRST_CHUNK = 100
 #: ``ANALYST_APP_PARSE_WORKER=off`` parses in-process whatever the size (for debugging).
 ENV_SWITCH = "ANALYST_APP_PARSE_WORKER"
 
-_PICKLE = pickle.HIGHEST_PROTOCOL
 
 
 def wanted(spec: ImporterSpec, path: Path) -> bool:
@@ -90,7 +89,7 @@ def _receive(receiver: Connection, process: Any, parsed: ParsedFile) -> Iterator
     try:
         while True:
             try:
-                message = pickle.loads(receiver.recv_bytes())
+                message = marshal.loads(receiver.recv_bytes())
             except EOFError:
                 raise RuntimeError(f"the parser process for this file stopped unexpectedly "
                                    f"(exit code {process.exitcode})") from None
@@ -126,7 +125,9 @@ def _work(sender: Connection, receiver: Connection, read: Callable[[Path, str], 
     from analyst_app.db.row_bundles import record_bundle
 
     def send(message: tuple) -> None:
-        sender.send_bytes(pickle.dumps(message, _PICKLE))
+        # marshal, not pickle: messages hold only tuples, lists, dicts, strings and
+        # numbers, which it writes twice as fast; both ends run the same Python.
+        sender.send_bytes(marshal.dumps(message))
 
     try:
         # hashlib lets go of the GIL on large buffers: the hash runs beside the parse,

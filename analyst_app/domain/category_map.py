@@ -34,6 +34,10 @@ NOT_IN_ESI: tuple[str, ...] = (
 )
 
 _AND = re.compile(r"\band\b")
+#: Category list → ESI field, as esi_field_for_categories found it (the map is static
+#: reference data, read once per process).
+_FIELD_OF: dict[tuple[str, ...], str | None] = {}
+_FIELD_OF_MAX = 8192
 _NOT_ALNUM = re.compile(r"[\W_]+")
 
 
@@ -87,9 +91,19 @@ def esi_field_for_categories(categories: list[str]) -> str | None:
         result reproducible and explainable. ``None`` when no category maps (Arts &
         Humanities only, or an unknown name).
     """
+    # A corpus has a few hundred distinct category lists: look each up once.
+    key = tuple(categories)
+    try:
+        return _FIELD_OF[key]
+    except KeyError:
+        pass
     table = _by_key()
+    field = None
     for category in categories:
         field = table.get(category_key(category))
         if field is not None:
-            return field
-    return None
+            break
+    if len(_FIELD_OF) >= _FIELD_OF_MAX:
+        _FIELD_OF.clear()
+    _FIELD_OF[key] = field
+    return field

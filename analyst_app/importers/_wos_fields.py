@@ -80,11 +80,17 @@ if tuple(f.name for f in dataclasses.fields(PublicationRecord)) != _RECORD_FIELD
 #: Single-valued tags read as text, in the order :func:`build_record` unpacks them.
 _SCALARS = ("TI", "PM", "DT", "LA", "SO", "J9", "JI", "VL", "IS", "BP", "EP", "AR", "PU", "SN",
             "EI", "AB", "OA", "RP", "FU", "FX")
-#: ``"; "``-separated list tags, in unpacking order.
-_LISTS = ("EM", "DE", "ID", "WC", "SC")
+#: ``"; "``-separated list tags, in unpacking order: their values differ from record to
+#: record, and those of :data:`_SHARED_LISTS` repeat.
+_LISTS = ("EM", "DE", "ID")
+_SHARED_LISTS = ("WC", "SC")
+#: A ``_SHARED_LISTS`` value → its items (see :func:`_split_list`).
+_SPLIT_LISTS: dict[str, tuple[str, ...]] = {}
+_SPLIT_LISTS_MAX = 4096
 
 
-def build_record(fields: dict[str, str], source_line: int, *, by_line: bool) -> PublicationRecord:
+def build_record(fields: dict[str, str], source_line: int, *, by_line: bool,
+                 references: list[str] | None = None) -> PublicationRecord:
     """Build a :class:`PublicationRecord` from one WoS record's tagged values.
 
     Parameters
@@ -99,6 +105,9 @@ def build_record(fields: dict[str, str], source_line: int, *, by_line: bool) -> 
         the items of :data:`LINE_ITEM_TAGS` are one per line, other values are wrapped
         text. ``False`` for tab-delimited and Excel: list items are separated by ``"; "``
         on one line.
+    references : list of str, optional
+        The ``CR`` value already split into its lines (the plain-text reader cuts them
+        out of the record at once); ``fields["CR"]`` is then ignored.
 
     Returns
     -------
@@ -112,15 +121,22 @@ def build_record(fields: dict[str, str], source_line: int, *, by_line: bool) -> 
     (ti, pm, dt, la, so, j9, ji, vl, is_, bp, ep, ar, pu, sn, ei, ab, oa, rp, fu,
      fx) = [None if not v else (v.strip() or None) if LINE_SEP not in v else _text(v)
             for v in map(get, _SCALARS)]
-    em, de, id_, wc, sc = [_list(v) if v else [] for v in map(get, _LISTS)]
-    cr = get("CR")
+    em, de, id_ = [_list(v) if v else [] for v in map(get, _LISTS)]
+    # Categories and research areas repeat from record to record: split each text once.
+    wc, sc = [list(_SPLIT_LISTS.get(v) or _split_list(v)) if v else []
+              for v in map(get, _SHARED_LISTS)]
+    if references is not None:
+        cited = list(filter(None, map(str.strip, references)))
+    else:
+        cr = get("CR")
+        cited = (_lines(cr) if by_line else split_references(cr)) if cr else []
     hc, hp = get("HC"), get("HP")
     # Positional: a keyword call costs twice as much; _RECORD_FIELDS guards the order.
     rec = PublicationRecord(
         "wos", source_line, ti or "", None, _doi(get("DI")), normalise_ut(get("UT")), None, pm,
         _year(get("PY")) or _year_in(get("EA")), dt, la, so, j9 or ji, vl, is_, bp, ep, ar,
         pu, sn, ei, ab, [], [], rp, em, de, id_, wc, sc,
-        (_lines(cr) if by_line else split_references(cr)) if cr else [],
+        cited,
         _int(get("NR")), _int(get("TC")),
         _FLAGS.get(hc.strip().upper()) if hc else None,
         _FLAGS.get(hp.strip().upper()) if hp else None,
@@ -157,6 +173,14 @@ def _list(value: str) -> list[str]:
     if value.count(";") == len(items) - 1 and value[-1] != ";":
         return items  # the usual layout, split in C
     return list(filter(None, map(str.strip, value.split(";"))))
+
+
+def _split_list(value: str) -> tuple[str, ...]:
+    """``_list(value)`` as a tuple, remembered in ``_SPLIT_LISTS`` (records get a list copy)."""
+    if len(_SPLIT_LISTS) >= _SPLIT_LISTS_MAX:
+        _SPLIT_LISTS.clear()
+    items = _SPLIT_LISTS[value] = tuple(_list(value))
+    return items
 
 
 def _items(tag: str, value: str | None, by_line: bool) -> list[str]:
@@ -295,19 +319,29 @@ def _authors_and_addresses(rec: PublicationRecord, fields: dict[str, str], by_li
     entries = _items("C1", get("C1"), by_line)
     if entries:
         _link_addresses(rec, authors, full, entries)
-    if not authors:
+    orcids, researcher_ids = get("OI"), get("RI")
+    if not authors or not (orcids or researcher_ids or rec.reprint_address):
         return
     byline = Byline(authors, full, short if len(short) == len(full) else None)
-    for tag, attr in (("OI", "orcid"), ("RI", "researcher_id")):
-        value = _text(get(tag))
-        if value and not link_identifiers(byline, value, attr):
-            rec.extra[tag] = value  # keep what could not be linked
+    for tag, value, attr in (("OI", orcids, "orcid"), ("RI", researcher_ids, "researcher_id")):
+        if value:
+            value = _text(value)
+            if value and not link_identifiers(byline, value, attr):
+                rec.extra[tag] = value  # keep what could not be linked
     if rec.reprint_address:
         mark_corresponding(byline, rec.reprint_address, rec.addresses)
 
 
 def _link_addresses(rec: PublicationRecord, authors: list[Author], full: list[str],
                     entries: list[str]) -> None:
+    if len(entries) == 1:
+        names, address = parse_address(entries[0])
+        if names == full and len(set(full)) == len(full):
+            # Usual case: one address for the whole byline, authors named as in AF.
+            rec.addresses.append(address)
+            for author in authors:
+                author.address_positions.append(0)
+            return
     index = dict(zip(full, range(len(full))))
     folded: dict[str, list[int]] | None = None
     same_names = len(index) < len(authors)
@@ -340,9 +374,14 @@ def _link_addresses(rec: PublicationRecord, authors: list[Author], full: list[st
 
 def _extra(rec: PublicationRecord, fields: dict[str, str], by_line: bool) -> None:
     extra = rec.extra
-    # One comprehension for the usual one-line values; wrapped ones go through _extra_text.
-    extra.update({tag: value.strip() if LINE_SEP not in value else _extra_text(tag, value, by_line)
-                  for tag in fields.keys() - _CONSUMED if (value := fields[tag])})
+    tags = fields.keys() - _CONSUMED
+    values = list(map(fields.__getitem__, tags))
+    if LINE_SEP in "".join(values):  # a wrapped value: joined by _extra_text
+        extra.update({tag: value.strip() if LINE_SEP not in value
+                      else _extra_text(tag, value, by_line)
+                      for tag, value in zip(tags, values) if value})
+    else:  # the usual one-line values, stripped in C (a set iterates in one order)
+        extra.update(zip(tags, map(str.strip, values)))
     if "" in extra.values():
         for tag in [tag for tag, value in extra.items() if not value]:
             del extra[tag]

@@ -24,9 +24,10 @@ entities.
 Speed: the file is decoded in blocks of about 1 MB and cut at record starts; a record
 is split into fields by a few C-level string operations (continuation lines joined by
 :data:`~._wos_fields.LINE_SEP`, one line per field, ``dict`` of ``"TAG value"`` pairs), so
-Python code runs once per record and field, never once per line. Records that do not
-have the usual layout (the TAB variant, a missing ``ER``, stray lines) take a slower,
-regular-expression path that gives the same fields.
+Python code runs once per record and field, never once per line. The cited references,
+most of a record, are cut out as one block and split into their lines at once. Records
+that do not have the usual layout (the TAB variant, a missing ``ER``, stray lines) take a
+slower, regular-expression path that gives the same fields.
 """
 
 from __future__ import annotations
@@ -235,12 +236,13 @@ def _segment_records(text: str, line: int, tab: bool, state: _State, tally: Impo
             continue
         if tab:
             fields, count, rest = _fields_slow(piece, state, tally, start, eof and n == last)
+            references = None
         else:  # the first piece of a segment still starts with its "PT "
-            fields, count, rest = _fields_fast(piece[3:] if n == 0 else piece, state, tally,
-                                               start, eof and n == last)
+            fields, count, rest, references = _fields_fast(
+                piece[3:] if n == 0 else piece, state, tally, start, eof and n == last)
         line += count
         if fields is not None:
-            record = build_record(fields, start, by_line=True)
+            record = build_record(fields, start, by_line=True, references=references)
             if record.title or record.ut:
                 tally.add(record)
                 yield record
@@ -254,17 +256,25 @@ def _segment_records(text: str, line: int, tab: bool, state: _State, tally: Impo
     return line - 1
 
 
-def _fields_fast(piece: str, state: _State, tally: ImportTally, start: int,
-                 truncated: bool) -> tuple[dict[str, str] | None, int, str | None]:
+def _fields_fast(piece: str, state: _State, tally: ImportTally, start: int, truncated: bool
+                 ) -> tuple[dict[str, str] | None, int, str | None, list[str] | None]:
     """Split a space-layout record (its text after "PT ") into tag → value.
 
     Returns the fields (``None`` when skipped), the number of lines the piece spans
-    (counting the newline that ends it), and the text of TAB-layout records that follow
-    it in the piece (pasted exports), if any. The usual layout is handled by a handful of
-    C-level string operations: continuation lines ("\\n   ") become LINE_SEP, every
-    remaining line is one field, and ``"TAG value".split(" ", 1)`` pairs feed ``dict``.
-    Anything unusual falls back to :func:`_fields_slow`.
+    (counting the newline that ends it), the text of TAB-layout records that follow it in
+    the piece (pasted exports), if any, and the cited references split into lines when
+    :func:`_fields_cited` took the record (the ``CR`` value is then not for use). The
+    usual layout is handled by a handful of C-level string operations: continuation lines
+    ("\\n   ") become LINE_SEP, every remaining line is one field, and
+    ``"TAG value".split(" ", 1)`` pairs feed ``dict``. Anything unusual falls back to
+    :func:`_fields_slow`.
     """
+    # A record that ends at its ER line and never contains LINE_SEP itself (so that
+    # splitting on "\n   " or on LINE_SEP cuts the same lines) takes the quickest path.
+    if piece.endswith("\nER\n") and LINE_SEP not in piece:
+        found = _fields_cited(piece)
+        if found is not None:
+            return found
     packed = piece.replace("\n   ", LINE_SEP)
     lines = packed.split("\n")
     count = len(lines) + (len(piece) - len(packed)) // 3
@@ -272,9 +282,9 @@ def _fields_fast(piece: str, state: _State, tally: ImportTally, start: int,
         end = lines.index("ER")
         fields = dict(map(str.split, lines[1:end], _SPACES, _ONES))
     except ValueError:  # no ER line, a blank or a bare tag line inside the record
-        return _fields_slow("PT " + piece, state, tally, start, truncated)
+        return (*_fields_slow("PT " + piece, state, tally, start, truncated), None)
     if len(fields) < end - 1 or not _TAGS.issuperset(fields):  # a repeated or odd tag
-        return _fields_slow("PT " + piece, state, tally, start, truncated)
+        return (*_fields_slow("PT " + piece, state, tally, start, truncated), None)
     fields["PT"] = lines[0]
     rest = None
     if end + 2 < len(lines) or lines[-1]:
@@ -282,7 +292,44 @@ def _fields_fast(piece: str, state: _State, tally: ImportTally, start: int,
         tab_at = _check_outside(tail, start + count - len(lines) + end + 1, tally)
         if tab_at is not None:
             rest = "\n".join(tail[tab_at:]).replace(LINE_SEP, "\n   ")
-    return fields, count, rest
+    return fields, count, rest, None
+
+
+def _fields_cited(piece: str) -> tuple[dict[str, str], int, None, list[str]] | None:
+    """:func:`_fields_fast` for a record with cited references, or ``None`` to go the usual way.
+
+    The ``CR`` lines are most of a record; cutting them out as one block and splitting it
+    on "\\n   " gives the reference list at once, instead of packing them into one value
+    (a replace over the whole record) that build_record splits again. The fields keep
+    the order the usual way gives them, so ``extra`` comes out the same. ``piece`` ends
+    with its ER line and holds no LINE_SEP.
+    """
+    cr = piece.find("\nCR ")
+    nr = piece.rfind("\nNR ", cr) if cr >= 0 else -1  # NR follows CR in every export
+    if nr < 0:
+        return None
+    block = piece[cr + 4:nr]
+    references = block.split("\n   ")
+    if "\n" in "".join(references):  # a line of the block is not a continuation
+        return None
+    head, tail = piece[:cr], piece[nr + 1:-4]
+    head_packed = head.replace("\n   ", LINE_SEP)
+    tail_packed = tail.replace("\n   ", LINE_SEP)
+    head_lines = head_packed.split("\n")
+    tail_lines = tail_packed.split("\n")
+    try:
+        fields = dict(map(str.split, head_lines[1:], _SPACES, _ONES))
+        fields["CR"] = block
+        fields.update(map(str.split, tail_lines, _SPACES, _ONES))
+    except ValueError:  # a blank, bare tag or second ER line: the usual way sorts it out
+        return None
+    if len(fields) < len(head_lines) + len(tail_lines) or not _TAGS.issuperset(fields):
+        return None
+    fields["PT"] = head_lines[0]
+    # Lines: the head's and tail's (with their continuation lines), the CR block's, ER, "".
+    count = (len(head_lines) + len(references) + len(tail_lines) + 2
+             + (len(head) - len(head_packed) + len(tail) - len(tail_packed)) // 3)
+    return fields, count, None, references
 
 
 def _fields_slow(piece: str, state: _State, tally: ImportTally, start: int,

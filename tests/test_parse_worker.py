@@ -99,6 +99,19 @@ def test_worker_and_in_process_store_the_same_rows(tmp_path, corpus, monkeypatch
     assert _indexes(tmp_path / "worker.sqlite") == _indexes(tmp_path / "inline.sqlite")
 
 
+def test_a_spawned_worker_stores_the_same_rows(tmp_path, corpus, monkeypatch):
+    # Windows and macOS start workers with spawn: a fresh interpreter that imports the
+    # importer by name and gets nothing of this process's state.
+    monkeypatch.setenv(parse_worker.ENV_SWITCH, "off")
+    (inline,) = _import(tmp_path / "inline.sqlite", [corpus])
+    monkeypatch.setenv(parse_worker.ENV_SWITCH, "on")
+    monkeypatch.setattr(parse_worker, "MIN_BYTES", 0)
+    monkeypatch.setattr(parse_worker, "START_METHOD", "spawn")
+    (worker,) = _import(tmp_path / "worker.sqlite", [corpus])
+    assert _report(worker) == _report(inline)
+    assert _dump(tmp_path / "worker.sqlite") == _dump(tmp_path / "inline.sqlite")
+
+
 def test_a_second_file_merges_into_the_workspace_through_the_worker(tmp_path, corpus,
                                                                   worker_always):
     once = corpus.with_name("once.txt")

@@ -374,13 +374,15 @@ def _link_addresses(rec: PublicationRecord, authors: list[Author], full: list[st
 
 def _extra(rec: PublicationRecord, fields: dict[str, str], by_line: bool) -> None:
     extra = rec.extra
-    tags = fields.keys() - _CONSUMED
+    # In the file's order, not a set's: the stored JSON is then the same in every process
+    # (a set of strings iterates in an order that changes with the per-process hash seed).
+    tags = [tag for tag in fields if tag not in _CONSUMED]
     values = list(map(fields.__getitem__, tags))
     if LINE_SEP in "".join(values):  # a wrapped value: joined by _extra_text
         extra.update({tag: value.strip() if LINE_SEP not in value
                       else _extra_text(tag, value, by_line)
                       for tag, value in zip(tags, values) if value})
-    else:  # the usual one-line values, stripped in C (a set iterates in one order)
+    else:  # the usual one-line values, stripped in C
         extra.update(zip(tags, map(str.strip, values)))
     if "" in extra.values():
         for tag in [tag for tag, value in extra.items() if not value]:

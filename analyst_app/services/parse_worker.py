@@ -37,6 +37,8 @@ CHUNK = 1000
 FIRST_CHUNK = 100
 #: ``ANALYST_APP_PARSE_WORKER=off`` parses in-process whatever the size (for debugging).
 ENV_SWITCH = "ANALYST_APP_PARSE_WORKER"
+#: multiprocessing start method; ``None``: ``fork`` on Linux, ``spawn`` elsewhere.
+START_METHOD: str | None = None
 
 
 
@@ -73,7 +75,8 @@ def read_in_worker(spec: ImporterSpec, path: Path, encoding: str, *,
         ``warnings`` and ``details`` once the worker is done. It raises the worker's
         :class:`~analyst_app.errors.InputError` (file, line, message) unchanged.
     """
-    context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+    context = multiprocessing.get_context(START_METHOD or (
+        "fork" if sys.platform.startswith("linux") else "spawn"))
     receiver, sender = context.Pipe(duplex=False)
     process = context.Process(target=_work,
                               args=(sender, receiver, spec.read, path, encoding, hash_file),

@@ -211,3 +211,56 @@ def test_the_worker_hashes_the_file_and_a_second_import_is_a_duplicate(tmp_path,
         stored = session.execute(text("SELECT sha256 FROM import_batch")).scalar_one()
     ws.close()
     assert stored == file_sha256(corpus)
+
+
+@pytest.fixture(scope="module")
+def batches(tmp_path_factory) -> list[Path]:
+    """Six WoS exports of 120 records, like a search downloaded in batches."""
+    folder = tmp_path_factory.mktemp("batches")
+    return write_wos_corpus(folder / "search.txt", 700, refs_per_record=8, seed=5,
+                            records_per_file=120)
+
+
+def test_several_files_are_parsed_ahead_and_stored_as_in_process(tmp_path, batches,
+                                                                monkeypatch):
+    monkeypatch.setenv(parse_worker.ENV_SWITCH, "off")
+    inline = _import(tmp_path / "inline.sqlite", batches)
+    monkeypatch.setenv(parse_worker.ENV_SWITCH, "on")
+    monkeypatch.setattr(parse_worker, "MIN_AHEAD_BYTES", 0)
+    started: list[str] = []
+    real = parse_worker.read_in_worker
+
+    def counting(spec, path, encoding, **kwargs):
+        started.append(path.name)
+        return real(spec, path, encoding, **kwargs)
+
+    monkeypatch.setattr(parse_worker, "read_in_worker", counting)
+    ahead = _import(tmp_path / "ahead.sqlite", batches)
+    assert started == [p.name for p in batches]
+    assert [_report(r) for r in ahead] == [_report(r) for r in inline]
+    assert _dump(tmp_path / "ahead.sqlite") == _dump(tmp_path / "inline.sqlite")
+    assert multiprocessing.active_children() == []
+
+
+def test_a_file_listed_twice_is_hashed_first_and_stored_once(tmp_path, batches, monkeypatch):
+    monkeypatch.setattr(parse_worker, "MIN_AHEAD_BYTES", 0)
+    monkeypatch.delenv(parse_worker.ENV_SWITCH, raising=False)
+    reports = _import(tmp_path / "w.sqlite", [batches[0], batches[1], batches[0]])
+    assert [r.status for r in reports] == ["imported", "imported", "duplicate_file"]
+    assert multiprocessing.active_children() == []
+
+
+def test_cancel_stops_the_workers_parsing_ahead(tmp_path, batches, monkeypatch):
+    monkeypatch.setattr(parse_worker, "MIN_AHEAD_BYTES", 0)
+    monkeypatch.delenv(parse_worker.ENV_SWITCH, raising=False)
+    token = CancelToken()
+
+    def progress(fraction: float, message: str) -> None:
+        if fraction > 0.4:  # inside the third file, the next ones being parsed
+            token.cancel()
+
+    reports = _import(tmp_path / "w.sqlite", batches, progress=progress, cancel=token)
+    statuses = [r.status for r in reports]
+    assert statuses[:2] == ["imported", "imported"] and set(statuses[2:]) == {"cancelled"}
+    assert len(_dump(tmp_path / "w.sqlite")["publication"]) == sum(r.stored for r in reports[:2])
+    assert multiprocessing.active_children() == []

@@ -119,28 +119,48 @@ def import_files(workspace: Workspace, paths: Sequence[str | Path], *, release: 
     """
     cancel = cancel or CancelToken()
     reports: list[ImportReport] = []
-    for i, path in enumerate(paths):
-        step = scaled(progress, i / len(paths), (i + 1) / len(paths))
-        try:
-            cancel.raise_if_cancelled()
-            reports.append(import_file(workspace, path, release=release, progress=step,
-                                       cancel=cancel))
-        except Cancelled:
-            # The file in progress was rolled back; the files before it stay imported and
-            # are reported as such, the rest are reported as not imported.
-            reports.extend(ImportReport(str(p), None, "cancelled",
-                                        message=f"{p}: cancelled; nothing stored from this file")
-                           for p in paths[i:])
-            break
+    ahead = parse_worker.ReadAhead([Path(p) for p in paths],
+                                   lambda size: _batch_with_size(workspace, size))
+    try:
+        for i, path in enumerate(paths):
+            step = scaled(progress, i / len(paths), (i + 1) / len(paths))
+            try:
+                cancel.raise_if_cancelled()
+                reports.append(import_file(workspace, path, release=release, progress=step,
+                                           cancel=cancel, parsed=ahead.take(i)))
+            except Cancelled:
+                # The file in progress was rolled back; the files before it stay imported
+                # and are reported as such, the rest are reported as not imported.
+                reports.extend(ImportReport(str(p), None, "cancelled",
+                                            message=f"{p}: cancelled; nothing stored from "
+                                                    "this file")
+                               for p in paths[i:])
+                break
+    finally:
+        ahead.close()
     progress(1.0, "done")
     return reports
 
 
 def import_file(workspace: Workspace, path: str | Path, *, release: str | None = None,
-                progress: Progress = no_progress,
-                cancel: CancelToken | None = None) -> ImportReport:
-    """Import one file in one transaction; see :func:`import_files`."""
-    cancel = cancel or CancelToken()
+                progress: Progress = no_progress, cancel: CancelToken | None = None,
+                parsed: ParsedFile | None = None) -> ImportReport:
+    """Import one file in one transaction; see :func:`import_files`.
+
+    ``parsed`` is the file as a parse worker already reads it
+    (:class:`~analyst_app.services.parse_worker.ReadAhead`); it is stopped when the file
+    turns out to repeat an earlier import or is rejected.
+    """
+    try:
+        return _import_file(workspace, path, release, progress, cancel or CancelToken(), parsed)
+    finally:
+        if parsed is not None and parsed.row_chunks is not None:
+            parsed.row_chunks.close()  # type: ignore[attr-defined]
+
+
+def _import_file(workspace: Workspace, path: str | Path, release: str | None,
+                 progress: Progress, cancel: CancelToken,
+                 ahead: ParsedFile | None) -> ImportReport:
     path = Path(path)
     shown = str(path)
     fmt: str | None = None
@@ -169,7 +189,9 @@ def import_file(workspace: Workspace, path: str | Path, *, release: str | None =
             raise InputError(f"an {spec.label} belongs to an ESI release: give the release "
                              "label, e.g. --release 2025-11", file=shown)
         label = validate_release_label(release) if spec.needs_release else None
-        if parse_worker.wanted(spec, path):
+        if ahead is not None:
+            parsed = ahead
+        elif parse_worker.wanted(spec, path):
             parsed = parse_worker.read_in_worker(spec, path, detection.head.encoding,
                                                  hash_file=sha is None)
         else:

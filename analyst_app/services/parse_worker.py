@@ -20,6 +20,7 @@ from __future__ import annotations
 import marshal
 import multiprocessing
 import os
+import queue
 import sys
 import threading
 import traceback
@@ -30,11 +31,16 @@ from typing import Any, Callable, Iterator
 from analyst_app.errors import InputError
 from analyst_app.importers.base import ImporterSpec, ParsedFile, Problem, file_sha256
 
-#: Files smaller than this are parsed in-process: starting a worker costs more.
+#: A file imported alone is parsed in-process below this size: a worker costs more.
 MIN_BYTES = 8 << 20
+#: Of several files imported together, those from this size are parsed ahead by workers.
+MIN_AHEAD_BYTES = 256 << 10
 #: Records per message (the store deduplicates a message at a time), and of the first one.
 CHUNK = 1000
 FIRST_CHUNK = 100
+#: Messages a worker may have parsed before the storing process takes them: it parses
+#: ahead (the next file, while this one is stored) with at most this many chunks in hand.
+AHEAD_MESSAGES = 8
 #: ``ANALYST_APP_PARSE_WORKER=off`` parses in-process whatever the size (for debugging).
 ENV_SWITCH = "ANALYST_APP_PARSE_WORKER"
 #: multiprocessing start method; ``None``: ``fork`` on Linux, ``spawn`` elsewhere.
@@ -42,12 +48,15 @@ START_METHOD: str | None = None
 
 
 
-def wanted(spec: ImporterSpec, path: Path) -> bool:
-    """Whether ``path`` should be parsed by a worker (a large publication export)."""
+def wanted(spec: ImporterSpec, path: Path, min_bytes: int | None = None) -> bool:
+    """Whether ``path`` should be parsed by a worker (a large publication export).
+
+    ``min_bytes`` defaults to :data:`MIN_BYTES` (one file imported on its own).
+    """
     if not spec.streams_publications or os.environ.get(ENV_SWITCH, "").lower() == "off":
         return False
     try:
-        return path.stat().st_size >= MIN_BYTES
+        return path.stat().st_size >= (MIN_BYTES if min_bytes is None else min_bytes)
     except OSError:
         return False
 
@@ -84,18 +93,30 @@ def read_in_worker(spec: ImporterSpec, path: Path, encoding: str, *,
     process.start()
     sender.close()  # the child holds its own end: EOF here when it exits
     parsed = ParsedFile(kind="publications", records=(), rows_read=0, encoding=encoding)
-    parsed.row_chunks = _receive(receiver, process, parsed)
+    parsed.row_chunks = _Stream(receiver, process, parsed)
     return parsed
 
 
-def _receive(receiver: Connection, process: Any, parsed: ParsedFile) -> Iterator[list[Any]]:
-    try:
+class _Stream:
+    """The chunks a worker sends, as an iterable whose ``close`` always stops the worker."""
+
+    def __init__(self, receiver: Connection, process: Any, parsed: ParsedFile) -> None:
+        self.receiver, self.process, self.parsed = receiver, process, parsed
+
+    def __iter__(self) -> Iterator[list[Any]]:
+        try:
+            yield from self._chunks()
+        finally:
+            self.close()
+
+    def _chunks(self) -> Iterator[list[Any]]:
+        parsed = self.parsed
         while True:
             try:
-                message = marshal.loads(receiver.recv_bytes())
+                message = marshal.loads(self.receiver.recv_bytes())
             except EOFError:
                 raise RuntimeError(f"the parser process for this file stopped unexpectedly "
-                                   f"(exit code {process.exitcode})") from None
+                                   f"(exit code {self.process.exitcode})") from None
             kind = message[0]
             if kind == "rows":
                 _, chunk, parsed.fraction, parsed.rows_read = message
@@ -111,11 +132,14 @@ def _receive(receiver: Connection, process: Any, parsed: ParsedFile) -> Iterator
                 raise InputError(text, file=file, line=line)
             else:
                 raise RuntimeError(f"the parser process failed:\n{message[1]}")
-    finally:
-        receiver.close()
-        if process.is_alive():
-            process.terminate()
-        process.join()
+
+    def close(self) -> None:
+        """Stop the worker (if it still runs) and release the pipe; safe to call again."""
+        if not self.receiver.closed:
+            self.receiver.close()
+        if self.process.is_alive():
+            self.process.terminate()
+        self.process.join()
 
 
 def _work(sender: Connection, receiver: Connection, read: Callable[[Path, str], ParsedFile],
@@ -127,10 +151,14 @@ def _work(sender: Connection, receiver: Connection, read: Callable[[Path, str], 
     # Imported here: a spawned worker needs only the importer and the row functions.
     from analyst_app.db.row_bundles import record_bundle
 
+    outbox: queue.Queue[bytes | None] = queue.Queue(maxsize=AHEAD_MESSAGES)
+    pump = threading.Thread(target=_pump, args=(outbox, sender), name="send", daemon=True)
+    pump.start()
+
     def send(message: tuple) -> None:
         # marshal, not pickle: messages hold only tuples, lists, dicts, strings and
         # numbers, which it writes twice as fast; both ends run the same Python.
-        sender.send_bytes(marshal.dumps(message))
+        outbox.put(marshal.dumps(message))
 
     try:
         # hashlib lets go of the GIL on large buffers: the hash runs beside the parse,
@@ -152,12 +180,21 @@ def _work(sender: Connection, receiver: Connection, read: Callable[[Path, str], 
               digest.result() if digest is not None else None))
     except InputError as error:
         send(("input_error", error.message, error.file, error.line))
-    except BrokenPipeError:
-        pass  # the importing process stopped listening (cancel): nothing to report
     except BaseException:  # reported to the importing process, which raises it there
         send(("failed", traceback.format_exc()))
     finally:
+        outbox.put(None)
+        pump.join()
         sender.close()
+
+
+def _pump(outbox: queue.Queue[bytes | None], sender: Connection) -> None:
+    """Send the worker's messages in order; end the worker when nobody listens any more."""
+    try:
+        while (data := outbox.get()) is not None:
+            sender.send_bytes(data)
+    except OSError:  # BrokenPipeError: the import was cancelled or its process died
+        os._exit(0)
 
 
 class _Hasher(threading.Thread):
@@ -183,3 +220,66 @@ class _Hasher(threading.Thread):
             raise self.error
         assert self.digest is not None
         return self.digest
+
+
+class ReadAhead:
+    """Parse the next publication exports of an import in workers while one is stored.
+
+    A librarian imports WoS exports in batches of 500 or 1,000 records, dozens at a time:
+    while the importing process stores file *i*, workers already parse files *i + 1* ...
+    Files that could repeat an earlier import (one of the same size is in the workspace or
+    earlier in the list; the import then hashes it first) and files no worker should read
+    (see :func:`wanted`) are left to the importing process.
+
+    Parameters
+    ----------
+    paths : sequence of Path
+        The files of the import, in order.
+    may_repeat : callable
+        ``may_repeat(size)``: whether the workspace holds an import of that many bytes.
+    workers : int, optional
+        Files parsed at once (default: the number of processors, at least 2).
+    """
+
+    def __init__(self, paths: list[Path], may_repeat: Callable[[int], bool],
+                 workers: int | None = None) -> None:
+        self.paths = paths
+        self.may_repeat = may_repeat
+        self.workers = workers or max(2, os.cpu_count() or 1)
+        self.started: dict[int, tuple[ImporterSpec, ParsedFile]] = {}
+        self.declined: set[int] = set()
+
+    def take(self, index: int) -> ParsedFile | None:
+        """Return file ``index`` as a worker reads it (``None``: read it in-process)."""
+        for ahead in range(index, min(index + self.workers, len(self.paths))):
+            if ahead not in self.started and ahead not in self.declined:
+                self._start(ahead, multi=len(self.paths) > 1)
+        started = self.started.pop(index, None)
+        return started[1] if started else None
+
+    def close(self) -> None:
+        """Stop every worker not taken yet (cancel, error, end of the import)."""
+        for _, parsed in self.started.values():
+            parsed.row_chunks.close()  # type: ignore[union-attr]
+        self.started.clear()
+
+    def _start(self, index: int, *, multi: bool) -> None:
+        from analyst_app.importers.registry import detect_format
+        path = self.paths[index]
+        min_bytes = MIN_AHEAD_BYTES if multi else MIN_BYTES
+        try:
+            size = path.stat().st_size
+            detection = detect_format(path) if self._eligible(index, size, min_bytes) else None
+            if detection is None or detection.spec is None or not wanted(
+                    detection.spec, path, min_bytes):
+                self.declined.add(index)
+                return
+            self.started[index] = (detection.spec, read_in_worker(
+                detection.spec, path, detection.head.encoding, hash_file=True))
+        except OSError:
+            self.declined.add(index)  # the import reports it when it gets there
+
+    def _eligible(self, index: int, size: int, min_bytes: int) -> bool:
+        if size < min_bytes or self.may_repeat(size):
+            return False
+        return all(p.stat().st_size != size for p in self.paths[:index] if p.is_file())

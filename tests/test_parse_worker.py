@@ -264,3 +264,15 @@ def test_cancel_stops_the_workers_parsing_ahead(tmp_path, batches, monkeypatch):
     assert statuses[:2] == ["imported", "imported"] and set(statuses[2:]) == {"cancelled"}
     assert len(_dump(tmp_path / "w.sqlite")["publication"]) == sum(r.stored for r in reports[:2])
     assert multiprocessing.active_children() == []
+
+
+def test_when_no_process_can_be_started_the_file_is_read_in_process(tmp_path, corpus,
+                                                                   worker_always, monkeypatch):
+    import multiprocessing.process
+
+    def refuse(self):
+        raise OSError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(multiprocessing.process.BaseProcess, "start", refuse)
+    (report,) = _import(tmp_path / "w.sqlite", [corpus])
+    assert (report.status, report.stored, report.merged) == ("imported", 400, 400)

@@ -189,12 +189,11 @@ def _import_file(workspace: Workspace, path: str | Path, release: str | None,
             raise InputError(f"an {spec.label} belongs to an ESI release: give the release "
                              "label, e.g. --release 2025-11", file=shown)
         label = validate_release_label(release) if spec.needs_release else None
-        if ahead is not None:
-            parsed = ahead
-        elif parse_worker.wanted(spec, path):
+        parsed = ahead
+        if parsed is None and parse_worker.wanted(spec, path):
             parsed = parse_worker.read_in_worker(spec, path, detection.head.encoding,
                                                  hash_file=sha is None)
-        else:
+        if parsed is None:
             sha = sha or file_sha256(path)
             parsed = spec.read(path, detection.head.encoding)
         cancel.raise_if_cancelled()

@@ -1,22 +1,25 @@
-"""Parse a large publication export in a child process while this one stores it.
+"""Parse publication exports in child processes while this one stores them.
 
-Parsing (Python string work) and storing (SQLite) each take about half of an import.
 The store must run in the process that owns the workspace transaction, so the parse
 moves: a worker process runs the importer's own reader (every layout rule, line number
 and problem report unchanged) and sends the records as row bundles
-(:mod:`~analyst_app.db.row_bundles`), a chunk at a time, through a pipe. The pipe holds
-about one chunk, so the worker parses the next chunk while this process stores the last
-one, and memory stays bounded whatever the file size.
+(:mod:`~analyst_app.db.row_bundles`) through a pipe, a chunk at a time. A sending thread
+lets it parse up to :data:`AHEAD_MESSAGES` chunks ahead of the store, so memory stays
+bounded whatever the file size. One large file gets one worker (:func:`read_in_worker`);
+several files imported together are parsed by workers a file or more ahead of the one
+being stored (:class:`ReadAhead`), which is how librarians import (WoS gives 500 or 1,000
+records per file).
 
-The worker is started with the platform's cheapest safe method (``fork`` on Linux, where
-the child runs no thread but its own; ``spawn`` elsewhere) and is a daemon: it stops
-when the import is cancelled or fails (the chunks generator terminates it) and when this
-process dies (its pipe breaks). Small files, and platforms where a process cannot be
-started, are parsed in-process as before.
+Workers start with the platform's cheapest safe method (``fork`` on Linux, where the child
+runs only its own threads; ``spawn`` elsewhere) and are daemons: a worker stops when its
+import is cancelled or fails (closing its stream terminates it) and when this process
+dies (its pipe breaks). Small files, and any file when no process can be started, are
+parsed in-process.
 """
 
 from __future__ import annotations
 
+import gc
 import marshal
 import multiprocessing
 import os
@@ -47,7 +50,6 @@ ENV_SWITCH = "ANALYST_APP_PARSE_WORKER"
 START_METHOD: str | None = None
 
 
-
 def wanted(spec: ImporterSpec, path: Path, min_bytes: int | None = None) -> bool:
     """Whether ``path`` should be parsed by a worker (a large publication export).
 
@@ -62,7 +64,7 @@ def wanted(spec: ImporterSpec, path: Path, min_bytes: int | None = None) -> bool
 
 
 def read_in_worker(spec: ImporterSpec, path: Path, encoding: str, *,
-                   hash_file: bool = False) -> ParsedFile:
+                   hash_file: bool = False) -> ParsedFile | None:
     """Start parsing ``path`` with ``spec.read`` in a worker process.
 
     Parameters
@@ -78,8 +80,9 @@ def read_in_worker(spec: ImporterSpec, path: Path, encoding: str, *,
 
     Returns
     -------
-    ParsedFile
-        ``kind="publications"`` with ``row_chunks`` set: a generator of bundle lists that
+    ParsedFile or None
+        ``None`` when no process could be started. Else ``kind="publications"`` with
+        ``row_chunks`` set: a generator of bundle lists that
         advances ``fraction`` and ``rows_read`` as chunks arrive and fills ``problems``,
         ``warnings`` and ``details`` once the worker is done. It raises the worker's
         :class:`~analyst_app.errors.InputError` (file, line, message) unchanged.
@@ -90,7 +93,12 @@ def read_in_worker(spec: ImporterSpec, path: Path, encoding: str, *,
     process = context.Process(target=_work,
                               args=(sender, receiver, spec.read, path, encoding, hash_file),
                               name=f"parse {path.name}", daemon=True)
-    process.start()
+    try:
+        process.start()
+    except OSError:  # no process can be started (limits): the caller reads in-process
+        receiver.close()
+        sender.close()
+        return None
     sender.close()  # the child holds its own end: EOF here when it exits
     parsed = ParsedFile(kind="publications", records=(), rows_read=0, encoding=encoding)
     parsed.row_chunks = _Stream(receiver, process, parsed)
@@ -148,6 +156,9 @@ def _work(sender: Connection, receiver: Connection, read: Callable[[Path, str], 
     # A forked child holds a copy of the reading end too: closed, so that the pipe breaks
     # (and this process ends) when the importing process dies.
     receiver.close()
+    # The objects inherited from a forked parent are never collected here: the collector
+    # then never walks (and so never copies) the parent's memory pages.
+    gc.freeze()
     # Imported here: a spawned worker needs only the importer and the row functions.
     from analyst_app.db.row_bundles import record_bundle
 
@@ -274,8 +285,12 @@ class ReadAhead:
                     detection.spec, path, min_bytes):
                 self.declined.add(index)
                 return
-            self.started[index] = (detection.spec, read_in_worker(
-                detection.spec, path, detection.head.encoding, hash_file=True))
+            parsed = read_in_worker(detection.spec, path, detection.head.encoding,
+                                    hash_file=True)
+            if parsed is None:
+                self.declined.add(index)
+                return
+            self.started[index] = (detection.spec, parsed)
         except OSError:
             self.declined.add(index)  # the import reports it when it gets there
 

@@ -29,11 +29,14 @@ _SCALARS = ("doi", "ut", "eid", "pmid", "title", "title_en", "year", "doc_type",
 LINE_LISTS = ("emails", "keywords_author", "keywords_plus", "categories", "research_areas",
               "cited_references")
 
-AUTHORSHIP_INSERT = ("INSERT INTO authorship (publication_id, position, full_name, short_name, "
-                     "orcid, researcher_id, corresponding, address_positions) "
+_SOURCES = PUBLICATION_COLUMNS.index("sources")
+_AUTHORSHIP_COLUMNS = ("publication_id, position, full_name, short_name, orcid, researcher_id, "
+                       "corresponding, address_positions")
+_ADDRESS_COLUMNS = "publication_id, position, text, organisation, country"
+
+AUTHORSHIP_INSERT = (f"INSERT INTO authorship ({_AUTHORSHIP_COLUMNS}) "
                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-ADDRESS_INSERT = ("INSERT INTO publication_address (publication_id, position, text, organisation, "
-                  "country) VALUES (?, ?, ?, ?, ?)")
+ADDRESS_INSERT = f"INSERT INTO publication_address ({_ADDRESS_COLUMNS}) VALUES (?, ?, ?, ?, ?)"
 PUBLICATION_INSERT = (f"INSERT INTO publication ({', '.join(PUBLICATION_COLUMNS)}) "
                       f"VALUES ({', '.join('?' * len(PUBLICATION_COLUMNS))})")
 
@@ -130,25 +133,40 @@ def load_record(connection: Connection, pub_id: int) -> tuple[PublicationRecord,
     row = connection.exec_driver_sql(
         sql(connection, f"SELECT {', '.join(PUBLICATION_COLUMNS)} FROM publication WHERE id = ?"),
         (pub_id,)).one()
+    authors = connection.exec_driver_sql(sql(connection, (
+        f"SELECT {_AUTHORSHIP_COLUMNS} FROM authorship WHERE publication_id = ? "
+        "ORDER BY position")), (pub_id,)).all()
+    addresses = connection.exec_driver_sql(sql(connection, (
+        f"SELECT {_ADDRESS_COLUMNS} FROM publication_address WHERE publication_id = ? "
+        "ORDER BY position")), (pub_id,)).all()
+    return record_from_rows(tuple(row), authors, addresses), row[_SOURCES]
+
+
+def record_from_rows(row: Sequence[Any], authors: Sequence[Sequence[Any]],
+                     addresses: Sequence[Sequence[Any]], source_line: int = 0) -> PublicationRecord:
+    """Rebuild a record from its ``publication``, ``authorship`` and address rows.
+
+    The inverse of :func:`publication_row`, :func:`authorship_rows` and
+    :func:`address_rows` (rows in their column order, publication ids ignored): list
+    fields split on newlines, ``extra`` from its JSON text, authors and addresses in
+    position order. The record's ``source`` is the first of the row's sources.
+    """
     data = dict(zip(PUBLICATION_COLUMNS, row))
-    record = PublicationRecord(source=data["sources"].split(",")[0], source_line=0)
+    record = PublicationRecord(source=data["sources"].split(",")[0], source_line=source_line)
     for name in _SCALARS:
         setattr(record, name, data[name])
     for name in LINE_LISTS:
         setattr(record, name, data[name].split("\n") if data[name] else [])
+    record.title = record.title or ""
     record.cited_reference_count = data["declared_reference_count"]
     extra = data["extra"]
     record.extra = json.loads(extra) if isinstance(extra, str) else dict(extra or {})
-    for a in connection.exec_driver_sql(sql(connection, (
-            "SELECT full_name, short_name, orcid, researcher_id, corresponding, address_positions "
-            "FROM authorship WHERE publication_id = ? ORDER BY position")), (pub_id,)):
-        positions = [int(p) for p in a[5].split(",")] if a[5] else []
-        record.authors.append(Author(a[0], a[1] or "", a[2], a[3], bool(a[4]), positions))
-    for a in connection.exec_driver_sql(sql(connection, (
-            "SELECT text, organisation, country FROM publication_address "
-            "WHERE publication_id = ? ORDER BY position")), (pub_id,)):
-        record.addresses.append(Address(a[0], a[1], a[2]))
-    return record, data["sources"]
+    for a in sorted(authors, key=lambda a: a[1]):
+        positions = [int(p) for p in a[7].split(",")] if a[7] else []
+        record.authors.append(Author(a[2], a[3] or "", a[4], a[5], bool(a[6]), positions))
+    for a in sorted(addresses, key=lambda a: a[1]):
+        record.addresses.append(Address(a[2], a[3], a[4]))
+    return record
 
 
 def write_record(connection: Connection, pub_id: int, record: PublicationRecord, sources: str,

@@ -15,12 +15,10 @@ This module imports no database library, so a spawned parse worker starts quickl
 
 from __future__ import annotations
 
-import json
-
-from analyst_app.db.publication_rows import (LINE_LISTS, PUBLICATION_COLUMNS, address_rows,
-                                             authorship_rows, publication_row)
+from analyst_app.db.publication_rows import (PUBLICATION_COLUMNS, address_rows, authorship_rows,
+                                             publication_row, record_from_rows)
 from analyst_app.domain.category_map import esi_field_for_categories
-from analyst_app.domain.records import Address, Author, PublicationRecord
+from analyst_app.domain.records import PublicationRecord
 
 Bundle = tuple  # (int, tuple, list[tuple], list[tuple], PublicationRecord | None)
 
@@ -30,13 +28,6 @@ DOI, UT, EID, TITLE_KEY = COLUMN["doi"], COLUMN["ut"], COLUMN["eid"], COLUMN["ti
 SOURCES = COLUMN["sources"]
 #: (rule, row position) in matching order, strongest first.
 KEY_COLUMNS = (("doi", DOI), ("ut", UT), ("eid", EID), ("title", TITLE_KEY))
-
-_SCALAR_COLUMNS = tuple((name, COLUMN[name]) for name in (
-    "doi", "ut", "eid", "pmid", "title", "title_en", "year", "doc_type", "language",
-    "source_title", "source_abbrev", "volume", "issue", "begin_page", "end_page",
-    "article_number", "publisher", "issn", "eissn", "abstract", "reprint_address",
-    "times_cited", "highly_cited", "hot_paper", "funding", "open_access"))
-_LIST_COLUMNS = tuple((name, COLUMN[name]) for name in LINE_LISTS)
 
 
 def record_bundle(record: PublicationRecord, sources: str | None = None, *,
@@ -63,28 +54,3 @@ def bundle_record(bundle: Bundle) -> PublicationRecord:
     if bundle[4] is not None:
         return bundle[4]
     return record_from_rows(bundle[1], bundle[2], bundle[3], bundle[0])
-
-
-def record_from_rows(row: tuple, authors: list[tuple], addresses: list[tuple],
-                     source_line: int = 0) -> PublicationRecord:
-    """Rebuild a record from its ``publication``, ``authorship`` and address rows.
-
-    The inverse of the row functions of :mod:`~analyst_app.db.publication_rows`: list
-    fields split on newlines, ``extra`` from its JSON text, authors and addresses in
-    position order. The record's ``source`` is the first of the row's sources.
-    """
-    record = PublicationRecord(source=row[SOURCES].split(",")[0], source_line=source_line)
-    for name, i in _SCALAR_COLUMNS:
-        setattr(record, name, row[i])
-    for name, i in _LIST_COLUMNS:
-        setattr(record, name, row[i].split("\n") if row[i] else [])
-    record.title = record.title or ""
-    record.cited_reference_count = row[COLUMN["declared_reference_count"]]
-    extra = row[COLUMN["extra"]]
-    record.extra = json.loads(extra) if isinstance(extra, str) else dict(extra or {})
-    for a in sorted(authors, key=lambda a: a[1]):
-        positions = [int(p) for p in a[7].split(",")] if a[7] else []
-        record.authors.append(Author(a[2], a[3] or "", a[4], a[5], bool(a[6]), positions))
-    for a in sorted(addresses, key=lambda a: a[1]):
-        record.addresses.append(Address(a[2], a[3], a[4]))
-    return record

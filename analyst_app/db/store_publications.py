@@ -22,7 +22,6 @@ from analyst_app.db.models import ImportBatch
 from analyst_app.db.row_bundles import (DOI, EID, KEY_COLUMNS, SOURCES, UT, Bundle,
                                          bundle_record, record_bundle)
 from analyst_app.domain.category_map import esi_field_for_categories
-from analyst_app.domain.identifiers import title_key
 from analyst_app.domain.merge import merge_records, record_to_json
 from analyst_app.domain.records import PublicationRecord
 from analyst_app.importers.base import ParsedFile
@@ -32,20 +31,14 @@ CHUNK = 1000
 #: key; merges read the byline by publication id): a bulk import builds them at the end.
 DEFERRED_INDEXES = ("ix_publication_year", "ix_authorship_full_name",
                     "ix_publication_occurrence_batch_id", "ix_publication_occurrence_publication_id")
-#: Match rules, strongest first: (rule name, record attribute or key function).
+#: Match rules, strongest first, and the publication row column each one reads.
 RULES = ("doi", "ut", "eid", "title")
+_RULE_COLUMN = dict(KEY_COLUMNS)
 
 _OCCURRENCE_INSERT = ("INSERT INTO publication_occurrence (publication_id, batch_id, source, "
                       "source_line, match_rule, merge_id) VALUES (?, ?, ?, ?, ?, ?)")
 _MERGE_INSERT = ("INSERT INTO merge_log (id, publication_id, batch_id, source, source_line, rule, "
                  "match_key, decided_at, changes, incoming) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-
-
-def record_keys(record: PublicationRecord) -> dict[str, str | None]:
-    """Return the match keys of ``record`` by rule (``None`` where it has none)."""
-    first = record.authors[0].full_name if record.authors else None
-    return {"doi": record.doi, "ut": record.ut, "eid": record.eid,
-            "title": title_key(record.title, record.year, first)}
 
 
 @dataclass
@@ -171,8 +164,6 @@ def _store_chunk(connection: Connection, batch_id: int, chunk: list[Bundle],
                 pending_keys[name].setdefault(key, pub_id)
     _flush(connection, pending)
 
-
-_RULE_COLUMN = dict(KEY_COLUMNS)
 
 
 def _existing_ids(connection: Connection, chunk: list[Bundle]) -> dict[str, dict[str, tuple]]:

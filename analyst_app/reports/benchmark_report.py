@@ -30,8 +30,6 @@ from pathlib import Path
 from typing import Mapping
 
 import pandas as pd
-from docx.shared import Mm
-from docxtpl import DocxTemplate, InlineImage
 
 from analyst_app import __version__
 from analyst_app.reports import DASH, fmt_float, fmt_int, fmt_percent
@@ -41,6 +39,7 @@ from analyst_app.reports.benchmark_text import (
     method_items, no_trend_sentence, numeral, overview_sentences, parameter_items,
     thresholds_sentence, trend_sentences, warning_zh, wos_intro, wos_note, wos_scope,
     wos_sentences, year_sentences)
+from analyst_app.reports.render import render_docx
 
 #: Width of the figures in the document.
 FIGURE_WIDTH_MM = 150
@@ -384,17 +383,6 @@ def render_benchmark_report(context: dict, template: Path, figures: Mapping[str,
     Path
         ``out``.
     """
-    document = DocxTemplate(str(template))
-
-    def image(key: str) -> InlineImage | str:
-        path = figures.get(key)
-        return InlineImage(document, str(path), width=Mm(FIGURE_WIDTH_MM)) if path else ""
-
-    values = dict(context)
-    for key in FIGURE_KEYS:
-        values[key] = image(context[key])
-    values["esi_fields"] = [dict(f, figure=image(f["figure"])) for f in context["esi_fields"]]
-    # autoescape: names such as "A & B" must not break the XML.
-    document.render(values, autoescape=True)
-    document.save(str(out))
-    return out
+    values = {**context, **{key: "" for key in FIGURE_KEYS if not figures.get(context[key])}}
+    images = {key: (path, FIGURE_WIDTH_MM) for key, path in figures.items() if path}
+    return render_docx(template, values, out, images, item_images={"esi_fields": "figure"})

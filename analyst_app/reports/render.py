@@ -27,7 +27,8 @@ PROVENANCE_SHEET = "参数与来源"
 
 
 def render_docx(template: Path, context: Mapping, out: Path,
-                images: Mapping[str, tuple[Path, float]] | None = None) -> Path:
+                images: Mapping[str, tuple[Path, float]] | None = None,
+                item_images: Mapping[str, str] | None = None) -> Path:
     """Render ``template`` with ``context`` to ``out``.
 
     Parameters
@@ -39,7 +40,12 @@ def render_docx(template: Path, context: Mapping, out: Path,
     out : Path
         The file to write.
     images : mapping, optional
-        Variable name → (PNG path, width in mm), inserted as inline images.
+        Image name → (PNG path, width in mm). A top-level variable of that name becomes
+        the inline image.
+    item_images : mapping, optional
+        For figures inside a loop: list variable → the field of each item that holds an
+        image name of ``images`` (the item then gets the image there; an empty text when
+        the name has no image).
 
     Returns
     -------
@@ -48,8 +54,12 @@ def render_docx(template: Path, context: Mapping, out: Path,
     """
     document = DocxTemplate(str(template))
     values = dict(context)
-    for name, (path, width_mm) in (images or {}).items():
-        values[name] = InlineImage(document, str(path), width=Mm(width_mm))
+    inline = {name: InlineImage(document, str(path), width=Mm(width_mm))
+              for name, (path, width_mm) in (images or {}).items()}
+    values.update(inline)
+    for list_name, key in (item_images or {}).items():
+        values[list_name] = [dict(item, **{key: inline.get(item[key], "")})
+                             for item in values[list_name]]
     # autoescape: names such as "A & B" must not break the XML.
     document.render(values, autoescape=True)
     document.save(str(out))

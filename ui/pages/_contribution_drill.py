@@ -4,18 +4,13 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Slot
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QLineEdit, QSplitter,
-                               QTextBrowser, QVBoxLayout, QWidget)
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from analyst_app.db.workspace import Workspace
 from analyst_app.services.contribution import ContributionReport
-from ui.errors import describe_error
-from ui.models import DataFrameSortProxy, DataFrameTableModel
 from ui.pages._contribution_tables import PAPER_COLUMNS, count_text
-from ui.pages._record_details import record_html
-from ui.pages._record_queries import record_details
-from ui.widgets.tables import make_table_view
+from ui.pages._record_details import RecordsDrill
 
 # A plain name lupdate recognises: translate("Context", "literal").
 translate = QCoreApplication.translate
@@ -53,38 +48,21 @@ class CellPapersDialog(QDialog):
                               "</b>")
         self.summary = QLabel(self._summary(report, school, field))
         self.summary.setWordWrap(True)
-        self.filter_edit = QLineEdit()
-        self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.setPlaceholderText(translate("ContributionPage", "Filter papers…"))
-        self.model = DataFrameTableModel(self.papers, headers=self._headers(report),
-                                         formatters={"weight": count_text,
-                                                     "times_cited": count_text})
-        self.proxy = DataFrameSortProxy(self)
-        self.proxy.setSourceModel(self.model)
-        self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)
-        self.table = make_table_view(self.proxy, single_selection=True)
-        self.table.setWordWrap(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in _WIDTHS.items():
-            if column in self.model.columns:
-                self.table.setColumnWidth(self.model.columns.index(column), width)
-        self.table.selectionModel().currentRowChanged.connect(self._show_record)
-        self.table.doubleClicked.connect(self._show_record)
-        self.details = QTextBrowser()
-        self.details.setOpenLinks(False)
-        self.details.setPlaceholderText(translate(
-            "ContributionPage", "Select or double-click a paper to read its record."))
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.table)
-        splitter.addWidget(self.details)
-        splitter.setSizes([380, 280])
+        self.drill = RecordsDrill(
+            workspace, self.papers, self._headers(report),
+            {"weight": count_text, "times_cited": count_text}, _WIDTHS,
+            filter_placeholder=translate("ContributionPage", "Filter papers…"),
+            details_placeholder=translate(
+                "ContributionPage", "Select or double-click a paper to read its record."),
+            table_height=380, stretch_last=True)
+        self.model, self.proxy, self.table = self.drill.model, self.drill.proxy, self.drill.table
+        self.filter_edit, self.details = self.drill.filter_edit, self.drill.details
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.summary)
-        layout.addWidget(self.filter_edit)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.drill, 1)
         layout.addWidget(buttons)
 
     def _headers(self, report: ContributionReport) -> dict[str, str]:
@@ -116,21 +94,7 @@ class CellPapersDialog(QDialog):
 
     def publication_id(self, proxy_row: int) -> int:
         """Return the publication id of the paper shown at ``proxy_row``."""
-        source = self.proxy.mapToSource(self.proxy.index(proxy_row, 0))
-        return int(self.model.frame["publication_id"].iat[source.row()])
-
-    @Slot(QModelIndex)
-    def _show_record(self, index: QModelIndex, *_: object) -> None:
-        if not index.isValid():
-            return
-        pub_id = self.publication_id(index.row())
-        try:
-            # A primary-key read: milliseconds even on a large corpus, no job needed.
-            details = record_details(self.workspace, pub_id)
-        except Exception as exc:  # noqa: BLE001 - e.g. the record went in a merge undo meanwhile
-            self.details.setPlainText(describe_error(exc).text)
-            return
-        self.details.setHtml(record_html(pub_id, *details))
+        return self.drill.publication_id(proxy_row)
 
 
 __all__ = ["CellPapersDialog"]

@@ -6,17 +6,12 @@ import html
 from typing import Iterable
 
 import pandas as pd
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Slot
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QLineEdit, QSplitter,
-                               QTextBrowser, QVBoxLayout, QWidget)
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from analyst_app.db import publication_rows as rows
 from analyst_app.db.workspace import Workspace
-from ui.errors import describe_error
-from ui.models import DataFrameSortProxy, DataFrameTableModel
-from ui.pages._record_details import record_html
-from ui.pages._record_queries import record_details
-from ui.widgets.tables import make_table_view
+from ui.pages._record_details import RecordsDrill
 
 translate = QCoreApplication.translate
 
@@ -25,6 +20,10 @@ RECORD_COLUMNS = ("publication_id", "title", "year", "source_title", "times_cite
 # SQLite allows 999 bound parameters in old builds: ask in chunks below that.
 _CHUNK = 900
 _WIDTHS = {"title": 460, "year": 50, "source_title": 240, "times_cited": 60, "doi": 200}
+
+
+def _integer_text(value: object) -> str:
+    return str(int(value))
 
 
 def publications_by_id(workspace: Workspace, ids: Iterable[int]) -> pd.DataFrame:
@@ -73,39 +72,22 @@ class RecordsDialog(QDialog):
         self.heading = QLabel(f"<b>{html.escape(heading)}</b> — " + html.escape(
             translate("HotspotsPage", "{n} publications").format(n=f"{len(self.ids):,}")))
         self.heading.setWordWrap(True)
-        self.filter_edit = QLineEdit()
-        self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.setPlaceholderText(translate("HotspotsPage", "Filter publications…"))
-        self.model = DataFrameTableModel(self.records, headers={
+        self.drill = RecordsDrill(workspace, self.records, {
             "title": translate("HotspotsPage", "Title"),
             "year": translate("HotspotsPage", "Year"),
             "source_title": translate("HotspotsPage", "Source"),
             "times_cited": translate("HotspotsPage", "Cites"), "doi": "DOI"},
-            formatters={"year": lambda v: str(int(v)), "times_cited": lambda v: str(int(v))})
-        self.proxy = DataFrameSortProxy(self)
-        self.proxy.setSourceModel(self.model)
-        self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)
-        self.table = make_table_view(self.proxy, single_selection=True)
-        self.table.setWordWrap(False)
-        for column, width in _WIDTHS.items():
-            if column in self.model.columns:
-                self.table.setColumnWidth(self.model.columns.index(column), width)
-        self.table.selectionModel().currentRowChanged.connect(self.show_record)
-        self.table.doubleClicked.connect(self.show_record)
-        self.details = QTextBrowser()
-        self.details.setOpenLinks(False)
-        self.details.setPlaceholderText(translate(
-            "HotspotsPage", "Select or double-click a publication to read its record."))
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self.table)
-        splitter.addWidget(self.details)
-        splitter.setSizes([400, 280])
+            {"year": _integer_text, "times_cited": _integer_text}, _WIDTHS,
+            filter_placeholder=translate("HotspotsPage", "Filter publications…"),
+            details_placeholder=translate(
+                "HotspotsPage", "Select or double-click a publication to read its record."))
+        self.model, self.proxy, self.table = self.drill.model, self.drill.proxy, self.drill.table
+        self.filter_edit, self.details = self.drill.filter_edit, self.drill.details
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
-        layout.addWidget(self.filter_edit)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.drill, 1)
         layout.addWidget(buttons)
 
     def shown_ids(self) -> list[int]:
@@ -114,21 +96,7 @@ class RecordsDialog(QDialog):
 
     def publication_id(self, proxy_row: int) -> int:
         """Return the publication id of the row shown at ``proxy_row``."""
-        source = self.proxy.mapToSource(self.proxy.index(proxy_row, 0))
-        return int(self.model.frame["publication_id"].iat[source.row()])
-
-    @Slot(QModelIndex)
-    def show_record(self, index: QModelIndex, *_: object) -> None:
-        """Show the full record of the row of ``index`` below the table."""
-        if not index.isValid():
-            return
-        pub_id = self.publication_id(index.row())
-        try:
-            details = record_details(self.workspace, pub_id)
-        except Exception as exc:  # noqa: BLE001 - e.g. the record went in a merge undo meanwhile
-            self.details.setPlainText(describe_error(exc).text)
-            return
-        self.details.setHtml(record_html(pub_id, *details))
+        return self.drill.publication_id(proxy_row)
 
 
 __all__ = ["RecordsDialog", "publications_by_id", "RECORD_COLUMNS"]

@@ -1,15 +1,26 @@
-"""HTML of one publication for the Records page's detail pane, and translated field names."""
+"""One publication's record: its HTML, translated field names, and a records drill-down widget.
+
+:func:`record_html` fills the Records page's detail pane; :class:`RecordsDrill` (a table of
+publications over the record of the selected one) serves the drill-down dialogs of the
+Contribution and Hotspots pages.
+"""
 
 from __future__ import annotations
 
 import html
-from typing import Any, Iterable
+from typing import Any, Iterable, Mapping
 
 import pandas as pd
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Slot
+from PySide6.QtWidgets import (QLineEdit, QSplitter, QTableView, QTextBrowser, QVBoxLayout,
+                               QWidget)
 
+from analyst_app.db.workspace import Workspace
 from analyst_app.domain.records import PublicationRecord
-from ui.models import is_missing
+from ui.errors import describe_error
+from ui.models import DataFrameSortProxy, DataFrameTableModel, Formatter, is_missing
+from ui.pages._record_queries import record_details
+from ui.widgets.tables import make_table_view
 
 # A plain name lupdate recognises: translate("Context", "literal").
 translate = QCoreApplication.translate
@@ -199,5 +210,107 @@ def record_html(pub_id: int, record: PublicationRecord, sources: str,
     return "".join(parts)
 
 
+class RecordsDrill(QWidget):
+    """A filter line, a table of publications and, below it in a splitter, the selected record.
+
+    Selecting (or double-clicking) a row shows the publication's full record, as the Records
+    page does. The filter line filters the table as one types.
+
+    Parameters
+    ----------
+    workspace : Workspace
+        Where the records are read (a primary-key read per row, on the GUI thread).
+    frame : pandas.DataFrame
+        The publications listed; must have a ``publication_id`` column.
+    headers : mapping of str to str
+        Column → header of the columns shown, in order (as :class:`DataFrameTableModel`).
+    formatters : mapping of str to callable, optional
+        Column → function turning a value into its display text.
+    widths : mapping of str to int, optional
+        Column → initial width in pixels (columns not shown are ignored).
+    filter_placeholder, details_placeholder : str
+        The grey hints of the empty filter line and of the empty record pane.
+    table_height : int
+        The table's initial height in the splitter (the record pane gets 280 pixels).
+    stretch_last : bool
+        Whether the last column stretches to the table's right edge.
+    """
+
+    def __init__(self, workspace: Workspace, frame: pd.DataFrame, headers: Mapping[str, str],
+                 formatters: Mapping[str, Formatter] | None = None,
+                 widths: Mapping[str, int] | None = None, *, filter_placeholder: str = "",
+                 details_placeholder: str = "", table_height: int = 400,
+                 stretch_last: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.model = DataFrameTableModel(frame, headers=headers, formatters=formatters)
+        self.proxy = DataFrameSortProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setPlaceholderText(filter_placeholder)
+        self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)
+        self.table = self._make_table(widths or {}, stretch_last)
+        self.details = QTextBrowser()
+        self.details.setOpenLinks(False)
+        self.details.setPlaceholderText(details_placeholder)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.details)
+        splitter.setSizes([table_height, 280])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.filter_edit)
+        layout.addWidget(splitter, 1)
+
+    def _make_table(self, widths: Mapping[str, int], stretch_last: bool) -> QTableView:
+        table = make_table_view(self.proxy, single_selection=True)
+        table.setWordWrap(False)
+        table.horizontalHeader().setStretchLastSection(stretch_last)
+        for column, width in widths.items():
+            if column in self.model.columns:
+                table.setColumnWidth(self.model.columns.index(column), width)
+        table.selectionModel().currentRowChanged.connect(self.show_record)
+        table.doubleClicked.connect(self.show_record)
+        return table
+
+    def publication_id(self, proxy_row: int) -> int:
+        """Return the publication id of the row shown at ``proxy_row``.
+
+        Parameters
+        ----------
+        proxy_row : int
+            A row of the table as shown (sorted and filtered).
+
+        Returns
+        -------
+        int
+            The ``publication_id`` of that row.
+        """
+        source = self.proxy.mapToSource(self.proxy.index(proxy_row, 0))
+        return int(self.model.frame["publication_id"].iat[source.row()])
+
+    @Slot(QModelIndex)
+    def show_record(self, index: QModelIndex, *_: object) -> None:
+        """Show the full record of the row of ``index`` below the table.
+
+        Parameters
+        ----------
+        index : QModelIndex
+            An index of the table's (proxy) model; an invalid one is ignored. Further
+            arguments (the previous index of ``currentRowChanged``) are ignored.
+        """
+        if not index.isValid():
+            return
+        pub_id = self.publication_id(index.row())
+        try:
+            # A primary-key read: milliseconds even on a large corpus, no job needed.
+            details = record_details(self.workspace, pub_id)
+        except Exception as exc:  # noqa: BLE001 - e.g. the record went in a merge undo meanwhile
+            self.details.setPlainText(describe_error(exc).text)
+            return
+        self.details.setHtml(record_html(pub_id, *details))
+
+
 __all__ = ["FIRST_REFERENCES", "FIRST_AUTHORS", "field_labels", "changed_fields_text",
-           "record_html"]
+           "record_html", "RecordsDrill"]

@@ -91,15 +91,65 @@ def _fontconfig_zh_files() -> list[str]:
     return sorted({line.split(":")[0].strip() for line in out.splitlines() if line.strip()})
 
 
-def _new_figure(width_in: float, height_in: float) -> Figure:
+def new_figure(width_in: float, height_in: float) -> Figure:
+    """Return an empty figure at print resolution, attached to an Agg canvas (no pyplot).
+
+    Parameters
+    ----------
+    width_in, height_in : float
+        Printed size in inches (6.3 in = the text width of an A4 portrait page).
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        A figure at :data:`DPI`.
+    """
     figure = Figure(figsize=(width_in, height_in), dpi=DPI)
     FigureCanvasAgg(figure)
     return figure
 
 
-def _save(figure: Figure, path: Path) -> Path:
+def save(figure: Figure, path: Path) -> Path:
+    """Write ``figure`` as a PNG at :data:`DPI` on a white background.
+
+    Parameters
+    ----------
+    figure : matplotlib.figure.Figure
+        The figure to write.
+    path : Path
+        The PNG file to write.
+
+    Returns
+    -------
+    Path
+        ``path``.
+    """
     figure.savefig(path, dpi=DPI, format="png", facecolor="white")
     return path
+
+
+def empty_figure(family: list[str], message: str) -> Figure:
+    """Return a small figure (6.3 × 1.6 in) that only shows ``message``, centred.
+
+    Drawn in place of a chart that has no data, so the report still says why.
+
+    Parameters
+    ----------
+    family : list of str
+        Font families for the message, as from :func:`chart_fonts`.
+    message : str
+        The text to show.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        The figure, not yet written (see :func:`save`).
+    """
+    figure = new_figure(6.3, 1.6)
+    ax = figure.add_subplot()
+    ax.axis("off")
+    ax.text(0.5, 0.5, message, ha="center", va="center", family=family, fontsize=11)
+    return figure
 
 
 def figure_esi_threshold_ratios(table: pd.DataFrame, path: Path) -> Path:
@@ -129,11 +179,11 @@ def figure_esi_threshold_ratios(table: pd.DataFrame, path: Path) -> Path:
     family = chart_fonts()
     listed = table[table["status"] != "not_listed"]
     if listed.empty:
-        return _save(_empty_figure(family, "本期无进入 ESI 前 1% 的学科"), path)
+        return save(empty_figure(family, "本期无进入 ESI 前 1% 的学科"), path)
     # Best field at the top: matplotlib draws the first row at the bottom.
     listed = listed.iloc[::-1]
     n = len(listed)
-    figure = _new_figure(6.3, 1.3 + 0.5 * n)
+    figure = new_figure(6.3, 1.3 + 0.5 * n)
     ax = figure.add_subplot()
     _draw_ratio_bars(ax, listed, family)
     ax.set_yticks(np.arange(n), labels=listed["field_zh"].tolist(), family=family, fontsize=9)
@@ -152,7 +202,7 @@ def figure_esi_threshold_ratios(table: pd.DataFrame, path: Path) -> Path:
                        prop=font_manager.FontProperties(family=family, size=8.5))
     legend.set_in_layout(True)
     figure.tight_layout()
-    return _save(figure, path)
+    return save(figure, path)
 
 
 def _draw_ratio_bars(ax, listed: pd.DataFrame, family: list[str]) -> None:
@@ -185,11 +235,3 @@ def _plain_number_formatter():
 
     # Log axes default to 10^k labels; librarians read 0.1 / 1 / 10 more easily.
     return FuncFormatter(lambda x, _pos: f"{x:g}")
-
-
-def _empty_figure(family: list[str], message: str) -> Figure:
-    figure = _new_figure(6.3, 1.6)
-    ax = figure.add_subplot()
-    ax.axis("off")
-    ax.text(0.5, 0.5, message, ha="center", va="center", family=family, fontsize=11)
-    return figure

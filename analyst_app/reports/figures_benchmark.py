@@ -13,11 +13,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 from matplotlib import font_manager
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
-from analyst_app.reports.figures import DPI, chart_fonts
+from analyst_app.reports.figures import chart_fonts, new_figure, save
 
 #: Our institution's colour; the peers' single colour and the line palette (no red in it).
 US_COLOUR = "#c0392b"
@@ -26,17 +24,6 @@ PEER_PALETTE = ("#1f77b4", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#17becf"
                 "#e377c2", "#bcbd22", "#7f7f7f", "#393b79", "#637939", "#8c6d31")
 #: Width of the figures in inches (150 mm on the page).
 WIDTH_IN = 6.3
-
-
-def _new_figure(height_in: float, width_in: float = WIDTH_IN) -> Figure:
-    figure = Figure(figsize=(width_in, height_in), dpi=DPI)
-    FigureCanvasAgg(figure)
-    return figure
-
-
-def _save(figure: Figure, path: Path) -> Path:
-    figure.savefig(path, dpi=DPI, format="png", facecolor="white")
-    return path
 
 
 def _font(family: list[str], size: float) -> font_manager.FontProperties:
@@ -73,7 +60,7 @@ def figure_benchmark_percentiles(rows: pd.DataFrame, path: Path) -> Path:
     family = chart_fonts()
     fields = list(dict.fromkeys(rows["field_zh"]))[::-1]  # first field at the top
     y_of = {name: i for i, name in enumerate(fields)}
-    figure = _new_figure(1.2 + 0.36 * len(fields))
+    figure = new_figure(WIDTH_IN, 1.2 + 0.36 * len(fields))
     ax = figure.add_subplot()
     listed = rows[rows["percentile"].notna()]
     peers, us = listed[~listed["is_us"]], listed[listed["is_us"]]
@@ -100,7 +87,7 @@ def figure_benchmark_percentiles(rows: pd.DataFrame, path: Path) -> Path:
     legend.set_in_layout(True)
     _clean(ax)
     figure.tight_layout()
-    return _save(figure, path)
+    return save(figure, path)
 
 
 def figure_benchmark_field(rows: pd.DataFrame, path: Path) -> Path:
@@ -123,7 +110,7 @@ def figure_benchmark_field(rows: pd.DataFrame, path: Path) -> Path:
     ordered = rows.assign(_key=rows["cites"].fillna(-1)).sort_values("_key", ascending=True,
                                                                     kind="stable")
     n = len(ordered)
-    figure = _new_figure(0.8 + 0.27 * n)
+    figure = new_figure(WIDTH_IN, 0.8 + 0.27 * n)
     ax = figure.add_subplot()
     values = ordered["cites"].fillna(0).astype(float).to_numpy()
     colours = [US_COLOUR if us else PEER_COLOUR for us in ordered["is_us"]]
@@ -145,7 +132,7 @@ def figure_benchmark_field(rows: pd.DataFrame, path: Path) -> Path:
     ax.tick_params(axis="x", labelsize=7)
     _clean(ax)
     figure.tight_layout()
-    return _save(figure, path)
+    return save(figure, path)
 
 
 def figure_benchmark_esi_trend(rows: pd.DataFrame, path: Path) -> Path:
@@ -169,7 +156,7 @@ def figure_benchmark_esi_trend(rows: pd.DataFrame, path: Path) -> Path:
     releases = sorted(rows["release"].unique())
     columns = 3 if len(fields) > 4 else max(1, len(fields))
     lines = math.ceil(len(fields) / columns)
-    figure = _new_figure(0.6 + 1.55 * lines)
+    figure = new_figure(WIDTH_IN, 0.6 + 1.55 * lines)
     axes = figure.subplots(lines, columns, squeeze=False)
     x = np.arange(len(releases))
     for ax, field in zip(axes.flat, fields):
@@ -193,7 +180,7 @@ def figure_benchmark_esi_trend(rows: pd.DataFrame, path: Path) -> Path:
     figure.suptitle("ESI 百分位（对数刻度，越高越好）  ——红：我校  灰：对标院校",
                     fontproperties=_font(family, 8.5), y=0.995)
     figure.tight_layout(rect=(0, 0, 1, 0.97), h_pad=0.6, w_pad=0.8)
-    return _save(figure, path)
+    return save(figure, path)
 
 
 def figure_benchmark_wos_years(rows: pd.DataFrame, path: Path) -> Path:
@@ -212,7 +199,7 @@ def figure_benchmark_wos_years(rows: pd.DataFrame, path: Path) -> Path:
         ``path``.
     """
     family = chart_fonts()
-    figure = _new_figure(3.6)
+    figure = new_figure(WIDTH_IN, 3.6)
     axes = figure.subplots(1, 2)
     years = sorted(rows["year"].unique())
     colours = iter(PEER_PALETTE * 3)
@@ -238,4 +225,4 @@ def figure_benchmark_wos_years(rows: pd.DataFrame, path: Path) -> Path:
     legend.set_in_layout(True)
     rows_of_legend = math.ceil(len(labels) / 5)
     figure.tight_layout(rect=(0, 0.07 * rows_of_legend, 1, 1))
-    return _save(figure, path)
+    return save(figure, path)

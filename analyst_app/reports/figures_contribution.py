@@ -13,7 +13,7 @@ import pandas as pd
 from matplotlib import font_manager
 
 from analysis.contribution import UNMATCHED
-from analyst_app.reports.figures import _empty_figure, _new_figure, _save, chart_fonts
+from analyst_app.reports.figures import chart_fonts, empty_figure, new_figure, save
 
 #: Most fields (columns) and schools (rows) a heat map shows; more become unreadable on A4.
 MAX_FIELDS = 12
@@ -107,12 +107,12 @@ def figure_contribution_heatmap(data: HeatmapData, path: Path, *, counting_zh: s
     family = chart_fonts()
     shares = data.shares
     if shares.empty:
-        return _save(_empty_figure(family, "未匹配到任何学院，无法绘制学院 × 学科热力图"), path)
+        return save(empty_figure(family, "未匹配到任何学院，无法绘制学院 × 学科热力图"), path)
     n_schools, n_fields = shares.shape
     # Printed at its own size (at most 150 mm wide), so the point sizes below are the
     # printed ones: room for 12-character school names, cells wide enough for "100%".
     width, height = figure_size(n_fields, n_schools)
-    figure = _new_figure(width, height)
+    figure = new_figure(width, height)
     ax = figure.add_subplot()
     values = shares.to_numpy()
     # Scale to the largest share (rounded up to 10 %): schools rarely hold more than a
@@ -139,7 +139,7 @@ def figure_contribution_heatmap(data: HeatmapData, path: Path, *, counting_zh: s
     bar.set_label(f"论文占比（{counting_zh}）",
                   font=font_manager.FontProperties(family=family, size=8))
     figure.tight_layout()
-    return _save(figure, path)
+    return save(figure, path)
 
 
 def figure_size(n_fields: int, n_schools: int) -> tuple[float, float]:

@@ -9,7 +9,7 @@ import pandas as pd
 from matplotlib import font_manager
 from matplotlib.ticker import FuncFormatter, NullFormatter
 
-from analyst_app.reports.figures import _empty_figure, _new_figure, _save, chart_fonts
+from analyst_app.reports.figures import chart_fonts, empty_figure, new_figure, save
 
 #: Line colours (tab10 and then darker tab20 hues): distinct in print and in grey scale
 #: together with the markers.
@@ -51,12 +51,12 @@ def figure_esi_history(table: pd.DataFrame, releases: list[str], path: Path) -> 
     family = chart_fonts()
     listed = table[table["status"] != "not_listed"]
     if listed.empty or len(releases) < 2:
-        return _save(_empty_figure(family, "仅导入一期或无已进入学科，暂无多期对比"), path)
+        return save(empty_figure(family, "仅导入一期或无已进入学科，暂无多期对比"), path)
     # Order the legend as the table: best latest percentile first.
     latest = listed.sort_values("release").groupby("field_zh")["percentile"].last()
     fields = latest.sort_values().index.tolist()
     rows = -(-len(fields) // 4)
-    figure = _new_figure(6.3, 3.4 + 0.28 * rows)
+    figure = new_figure(6.3, 3.4 + 0.28 * rows)
     ax = figure.add_subplot()
     x = np.arange(len(releases))
     for i, name in enumerate(fields):
@@ -84,7 +84,7 @@ def figure_esi_history(table: pd.DataFrame, releases: list[str], path: Path) -> 
                        columnspacing=1.2, handlelength=2.2)
     legend.set_in_layout(True)
     figure.tight_layout()
-    return _save(figure, path)
+    return save(figure, path)
 
 
 def _within(tick: float, values: pd.Series) -> bool:

@@ -10,7 +10,7 @@ import pandas as pd
 from matplotlib import font_manager, patheffects
 from matplotlib.collections import LineCollection
 
-from analyst_app.reports.figures import _new_figure, _save, chart_fonts
+from analyst_app.reports.figures import chart_fonts, new_figure, save
 
 #: Cluster colours in cluster order (cluster 1 first), VOSviewer-like: red, green, blue...
 #: The same order as the Hotspots page, so a librarian sees the same colour for a cluster.
@@ -125,7 +125,7 @@ def figure_keyword_map(nodes: pd.DataFrame, edges: pd.DataFrame, path: Path,
     KeywordMapFigure
     """
     family = chart_fonts()
-    figure = _new_figure(width_in, height_in)
+    figure = new_figure(width_in, height_in)
     ax = figure.add_axes((0.01, 0.09 if clusters is not None else 0.01, 0.98, 0.9))
     ax.set_axis_off()
     xy = nodes[["x", "y"]].to_numpy(dtype=float)
@@ -140,7 +140,7 @@ def figure_keyword_map(nodes: pd.DataFrame, edges: pd.DataFrame, path: Path,
     labelled, boxes = _draw_labels(figure, ax, nodes, scale, family)
     if clusters is not None:
         _legend(figure, clusters, family)
-    _save(figure, path)
+    save(figure, path)
     return KeywordMapFigure(path, labelled, boxes, drawn)
 
 

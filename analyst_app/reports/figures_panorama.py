@@ -9,7 +9,7 @@ import pandas as pd
 from matplotlib import font_manager
 from matplotlib.ticker import MaxNLocator, PercentFormatter
 
-from analyst_app.reports.figures import _empty_figure, _new_figure, _save, chart_fonts
+from analyst_app.reports.figures import chart_fonts, empty_figure, new_figure, save
 
 #: CiteSpace's burst bar colours: red in the burst, blue while the term is in use, grey before.
 BURST_RED = "#d62728"
@@ -46,8 +46,8 @@ def figure_annual_output(table: pd.DataFrame, path: Path) -> Path:
     """
     family = chart_fonts()
     if table.empty:
-        return _save(_empty_figure(family, "无论文"), path)
-    figure = _new_figure(6.3, 2.9)
+        return save(empty_figure(family, "无论文"), path)
+    figure = new_figure(6.3, 2.9)
     ax = figure.add_subplot()
     full = table["full_year"].astype(bool).to_numpy()
     colours = np.where(full, BAR_BLUE, "#b7cbe6")
@@ -62,7 +62,7 @@ def figure_annual_output(table: pd.DataFrame, path: Path) -> Path:
     ax.set_ylim(0, table["papers"].max() * 1.12 + 1)
     _tidy(ax)
     figure.tight_layout()
-    return _save(figure, path)
+    return save(figure, path)
 
 
 def figure_burst_bars(bursts: pd.DataFrame, years: np.ndarray, path: Path, *,
@@ -86,9 +86,9 @@ def figure_burst_bars(bursts: pd.DataFrame, years: np.ndarray, path: Path, *,
     """
     family = chart_fonts()
     if bursts.empty or not len(years):
-        return _save(_empty_figure(family, "未检测到突现"), path)
+        return save(empty_figure(family, "未检测到突现"), path)
     n = len(bursts)
-    figure = _new_figure(6.3, 0.55 + 0.2 * n)
+    figure = new_figure(6.3, 0.55 + 0.2 * n)
     ax = figure.add_axes((0.0, 0.0, 1.0, 1.0))
     ax.set_axis_off()
     ax.set_xlim(0, 1)
@@ -118,7 +118,7 @@ def figure_burst_bars(bursts: pd.DataFrame, years: np.ndarray, path: Path, *,
             else:
                 colour, height = INACTIVE_GREY, 0.22
             ax.add_patch(_cell(strip_left + offset * step, row_index, step, height, colour))
-    return _save(figure, path)
+    return save(figure, path)
 
 
 def _cell(x: float, y: float, width: float, height: float, colour: str):
@@ -142,8 +142,8 @@ def figure_thematic_map(table: pd.DataFrame, path: Path) -> Path:
     """
     family = chart_fonts()
     if table.empty:
-        return _save(_empty_figure(family, "无聚类"), path)
-    figure = _new_figure(6.3, 4.6)
+        return save(empty_figure(family, "无聚类"), path)
+    figure = new_figure(6.3, 4.6)
     ax = figure.add_subplot()
     x, y = table["centrality"].astype(float), table["density"].astype(float)
     areas = 60 + 900 * table["frequency"].astype(float) / max(table["frequency"].max(), 1.0)
@@ -167,7 +167,7 @@ def figure_thematic_map(table: pd.DataFrame, path: Path) -> Path:
     ax.set_ylabel("密度（聚类内部联系强度）", family=family, fontsize=9)
     _tidy(ax)
     figure.tight_layout()
-    return _save(figure, path)
+    return save(figure, path)
 
 
 def _colour(cluster: object) -> str:
@@ -196,8 +196,8 @@ def figure_cross_growth(growth: pd.DataFrame, path: Path, *, label_both: str) ->
     """
     family = chart_fonts()
     if growth.empty or not growth["papers_both"].any():
-        return _save(_empty_figure(family, "交叉集合无论文"), path)
-    figure = _new_figure(6.3, 2.9)
+        return save(empty_figure(family, "交叉集合无论文"), path)
+    figure = new_figure(6.3, 2.9)
     ax = figure.add_subplot()
     ax.bar(growth["year"], growth["papers_both"], color=BAR_BLUE, width=0.7, label=label_both)
     ax.set_ylabel("交叉论文数（篇）", family=family, fontsize=9)
@@ -215,4 +215,4 @@ def figure_cross_growth(growth: pd.DataFrame, path: Path, *, label_both: str) ->
     _tidy(ax)
     share.spines["top"].set_visible(False)
     figure.tight_layout()
-    return _save(figure, path)
+    return save(figure, path)

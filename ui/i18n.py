@@ -119,10 +119,25 @@ def install_language(language: str) -> str:
     return language
 
 
+def join_sentences(*sentences: str) -> str:
+    """Join whole translated sentences (empty ones skipped) the way the UI language writes them.
+
+    Chinese sentences end in "。" and follow each other without a space; English ones are
+    separated by a space.
+    """
+    return ("" if is_chinese() else " ").join(s for s in sentences if s)
+
+
+def join_items(items) -> str:
+    """Join the items of a list shown inside a sentence: "、" in Chinese, ", " in English."""
+    return ("、" if is_chinese() else ", ").join(str(i) for i in items)
+
+
 def save_language(language: str) -> None:
     """Remember ``language`` for the next start."""
     app_settings().setValue(LANGUAGE_KEY, language)
 
 
 __all__ = ["LANGUAGES", "choose_language", "startup_language", "install_language",
-           "current_language", "is_chinese", "save_language", "normalise_language"]
+           "current_language", "is_chinese", "save_language", "normalise_language",
+           "join_sentences", "join_items"]

@@ -305,3 +305,25 @@ def test_screenshot(page, qtbot):
     page.drill_dialog.table.selectRow(0)
     page.drill_dialog.grab().save("/tmp/contribution_drill.png")
     page.drill_dialog.close()
+
+
+def test_unmatched_row_is_shown_in_the_ui_language(page, qtbot):
+    """The core's school “未匹配 (unmatched)” stays data; the UI shows it translated."""
+    from analysis.contribution import UNMATCHED
+    from ui.i18n import install_language
+    from ui.pages._contribution_drill import CellPapersDialog
+    _compute(page, qtbot)
+    table = page.report.result.table
+    assert UNMATCHED in set(table["school"])  # the data keeps the core's name
+    row = list(page.model.frame["school"]).index(UNMATCHED)
+    assert _shown(page.model, "school")[row] == "Unmatched"
+    assert page.tabs.tabText(1) == f"Unmatched addresses ({len(page.report.unmatched):,})"
+    install_language("zh_CN")
+    page.retranslate()
+    assert _shown(page.model, "school")[row] == "未匹配"
+    assert page.tabs.tabText(1) == f"未匹配地址（{len(page.report.unmatched):,}）"
+    field = page.model.frame["field"].iat[row]
+    dialog = CellPapersDialog(page.report, page.workspace, UNMATCHED, field, "化学")
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "未匹配 — 化学：论文"
+    assert "unmatched" not in dialog.heading.text()

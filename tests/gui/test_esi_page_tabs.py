@@ -289,3 +289,27 @@ def test_figures_of_history_and_potential(demo_workspace):
     assert len(bars.x) == potential.table["potential_next"].notna().sum()
     assert sorted(shape.x0 for shape in fig.layout.shapes) == [0.75, 1.0]
     assert "环境科学与生态学" in bars.y
+
+
+def test_watch_list_sentence_and_notes_in_chinese(demo_page, qtbot):
+    """The watch-list sentence is one translated sentence; the core's English notes are not shown."""
+    import re
+
+    from ui.i18n import install_language
+    panel = demo_page.watch_panel
+    show_and_wait(qtbot, demo_page, panel)
+    report = panel.report
+    english_summary, english_notes = panel.summary.text(), panel.notes.text()
+    assert english_summary.endswith(".") and english_notes.startswith("WoS records counted")
+    install_language("zh_CN")
+    panel.retranslate()
+    summary, notes = panel.summary.text(), panel.notes.text()
+    assert "关注清单" in summary and summary.endswith("。")
+    # Only data (institution, release) and "P" are Latin; punctuation is Chinese.
+    rest = summary.replace(report.institution, "").replace(report.release, "")
+    assert re.findall(r"[A-Za-z]+", rest) == ["P"], summary
+    assert not re.search(r"[:,(]", rest), summary
+    assert notes.startswith("统计的 WoS 记录：") and "；" in notes
+    for note in report.notes:  # the core's English notes are translated, not passed through
+        assert note not in notes
+    assert set(re.findall(r"[A-Za-z]+", notes)) <= {"WoS", "ESI", "Article", "Review"}, notes

@@ -316,3 +316,50 @@ def test_cross_discipline_wizard(qtbot, english, workspace):
     assert result.provenance["counts"]["papers_both"] > 0
     assert "both:" in wizard.result_page.summary.text()
     wizard.shutdown()
+
+
+def _latin_words(text: str, *data: str) -> list[str]:
+    """The Latin words of ``text`` once the data in it (keywords, labels) are taken out."""
+    import re
+    for value in data:
+        text = text.replace(value, "")
+    return re.findall(r"[A-Za-z]+", re.sub(r"<[^>]+>", "", text))
+
+
+def test_chinese_texts_have_no_english_pieces(qtbot, computed):
+    from ui.i18n import install_language
+    install_language("zh_CN")
+    computed.retranslate()
+    # The map's and the thematic map's summaries: the filter and quadrants in Chinese.
+    assert "全部文献" in computed.map_panel.summary.text()
+    assert _latin_words(computed.map_panel.summary.text()) == []
+    thematic = computed.thematic_panel.summary.text()
+    assert "核心主题" in thematic and _latin_words(thematic) == []
+    assert not any(c in thematic for c in ":;("), thematic
+    # The drill-down dialog: the node's label is data, the rest is Chinese.
+    node = computed.outcome.result.nodes["label"].tolist().index("black silicon")
+    computed.open_node(node)
+    dialog = computed.drill_dialog
+    heading = dialog.heading.text()
+    assert dialog.windowTitle() == "节点“black silicon”"
+    assert heading.endswith(" 篇文献）"), heading
+    assert _latin_words(heading, "black silicon") == [], heading
+    assert not any(c in heading.replace("</b>", "") for c in ":("), heading
+    # The bursts summary: the filter in Chinese, only the parameter names s and γ.
+    computed.bursts_panel.detect_button.click()
+    qtbot.waitUntil(lambda: not computed.runner.busy, timeout=60000)
+    summary = computed.bursts_panel.summary.text()
+    assert "（全部文献）" in summary and _latin_words(summary) == ["s"], summary
+
+
+def test_filter_text_follows_the_language(english):
+    from analyst_app.services.corpus import CorpusFilter
+    from ui.i18n import install_language
+    from ui.pages._filter_text import filter_text
+    flt = CorpusFilter(years=(2015, 2024), doc_types=("Article", "Review"),
+                       categories=("Engineering, Electrical & Electronic", "Optics"))
+    assert filter_text(flt) == flt.describe()  # English: as the core words it
+    assert filter_text(CorpusFilter()) == "all publications"
+    install_language("zh_CN")
+    assert filter_text(flt) == ("2015–2024 年；文献类型为 Article、Review；"
+                                "WoS 类别为 Engineering, Electrical & Electronic、Optics")

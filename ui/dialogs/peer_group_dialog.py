@@ -19,6 +19,7 @@ from analyst_app.domain.peer_groups import (PeerGroup, PeerInstitution, find_mem
                                             guess_wos_name, name_key, shipped_peer_groups)
 from analyst_app.errors import InputError
 from analyst_app.services.benchmark import load_peer_groups, save_peer_groups
+from ui.i18n import join_sentences
 from ui.widgets.message_bar import MessageBar
 
 # Member table columns: ESI name, Chinese name, WoS spellings, other ESI names.
@@ -391,9 +392,9 @@ class PeerGroupDialog(QDialog):
             # A misspelt peer would make every computation fail (or look "not listed"):
             # say so first; a second Save keeps names ESI really does not print.
             self._confirmed_unknown |= keys
-            self.messages.show_message(self._unknown_text(unknown) + " " + self.tr(
+            self.messages.show_message(join_sentences(self._unknown_text(unknown), self.tr(
                 "Correct the names (Add from ESI list… has the exact spellings), or press "
-                "Save again to keep them."), "warning")
+                "Save again to keep them.")), "warning")
             return False
         try:
             save_peer_groups(self.workspace, self.groups)

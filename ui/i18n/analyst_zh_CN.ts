@@ -460,6 +460,10 @@
         <translation>未匹配地址</translation>
     </message>
     <message>
+        <source>Unmatched addresses ({n})</source>
+        <translation>未匹配地址（{n}）</translation>
+    </message>
+    <message>
         <source>School mapping ({n} rules)</source>
         <translation>学院映射（{n} 条规则）</translation>
     </message>
@@ -518,6 +522,10 @@
     <message>
         <source>Double-click a row to list its papers.</source>
         <translation>双击一行可列出相应论文。</translation>
+    </message>
+    <message>
+        <source>Unmatched</source>
+        <translation>未匹配</translation>
     </message>
     <message>
         <source>Full</source>
@@ -678,6 +686,37 @@
     <message>
         <source>Addresses of the institution no rule matched, most papers first. Select one and Add rule… to map it to a school.</source>
         <translation>本机构中未被任何规则匹配的地址，按论文数从多到少排列。选择一条地址并点击“添加规则…”，即可将其映射到学院。</translation>
+    </message>
+</context>
+<context>
+    <name>CorpusFilter</name>
+    <message>
+        <source>years {first}–{last}</source>
+        <translation>{first}–{last} 年</translation>
+    </message>
+    <message>
+        <source>document types {types}</source>
+        <translation>文献类型为 {types}</translation>
+    </message>
+    <message>
+        <source>query “{query}” in title, keywords and abstract</source>
+        <translation>标题、关键词和摘要中检索“{query}”</translation>
+    </message>
+    <message>
+        <source>WoS categories {categories}</source>
+        <translation>WoS 类别为 {categories}</translation>
+    </message>
+    <message>
+        <source>ESI fields {fields}</source>
+        <translation>ESI 学科为 {fields}</translation>
+    </message>
+    <message>
+        <source>sources {sources}</source>
+        <translation>来源为 {sources}</translation>
+    </message>
+    <message>
+        <source>all publications</source>
+        <translation>全部文献</translation>
     </message>
 </context>
 <context>
@@ -1280,6 +1319,18 @@
         <translation>WoS 记录（估算）</translation>
     </message>
     <message>
+        <source>WoS records counted: {filter}; articles and reviews only.</source>
+        <translation>统计的 WoS 记录：{filter}；仅限 Article 和 Review。</translation>
+    </message>
+    <message>
+        <source>No publication in the workspace names the institution in its addresses: cites of unlisted fields are unknown (import its WoS records, or add the spelling WoS uses as an alias).</source>
+        <translation>工作区中没有地址含本机构的文献：未进入 ESI 的学科被引次数未知（请导入本机构的 WoS 记录，或将 WoS 中的机构写法添加为别名）。</translation>
+    </message>
+    <message>
+        <source>{counted} of {matched} matched records counted; fields from the ESI journal list for {journal}, from the WoS-category map (an estimate) for {category}.</source>
+        <translation>匹配到的 {matched} 条记录中统计了 {counted} 条；其中 {journal} 条按 ESI 期刊列表确定学科，{category} 条按 WoS 类别映射确定学科（估计值）。</translation>
+    </message>
+    <message>
         <source>Potential &amp;&amp; watch list</source>
         <translation>潜力值与关注清单</translation>
     </message>
@@ -1288,8 +1339,12 @@
         <translation>正在计算 ESI 潜力值</translation>
     </message>
     <message>
-        <source>{institution}, release {release}: {count} field(s) on the watch list (P ≥ {watch:.2f} against the next level)</source>
-        <translation>{institution}，{release} 期：{count} 个学科列入潜力学科关注清单（相对下一层次 P ≥ {watch:.2f}）</translation>
+        <source>{institution}, release {release}: {count} field(s) on the watch list (P ≥ {watch:.2f} against the next level): {fields}.</source>
+        <translation>{institution}，{release} 期：{count} 个学科列入潜力学科关注清单（相对下一层次 P ≥ {watch:.2f}）：{fields}。</translation>
+    </message>
+    <message>
+        <source>{institution}, release {release}: no field on the watch list (P ≥ {watch:.2f} against the next level).</source>
+        <translation>{institution}，{release} 期：没有学科列入潜力学科关注清单（相对下一层次 P ≥ {watch:.2f}）。</translation>
     </message>
     <message>
         <source>Likely listed in the next release: {fields}.</source>
@@ -1511,16 +1566,16 @@
         <translation>已取消</translation>
     </message>
     <message>
-        <source>{n} publications</source>
-        <translation>{n} 篇文献</translation>
-    </message>
-    <message>
         <source>Filter publications…</source>
         <translation>筛选文献…</translation>
     </message>
     <message>
         <source>Title</source>
         <translation>标题</translation>
+    </message>
+    <message>
+        <source>{heading} — {n} publications</source>
+        <translation>{heading}（{n} 篇文献）</translation>
     </message>
     <message>
         <source>Source</source>
@@ -1683,8 +1738,8 @@
         <translation>主题战略图基于关键词图谱的聚类绘制：请先计算关键词图谱。</translation>
     </message>
     <message>
-        <source>Centrality: links of a cluster to other clusters; density: links inside it per keyword; quadrants split at the medians. {parts}</source>
-        <translation>中心度：聚类与其他聚类之间的联系；密度：聚类内部按关键词平均的联系；象限以中位数划分。{parts}</translation>
+        <source>Centrality: links of a cluster to other clusters; density: links inside it per keyword; quadrants split at the medians. Motor themes: {motor}; niche themes: {niche}; emerging or declining themes: {emerging}; basic themes: {basic}.</source>
+        <translation>中心度：聚类与其他聚类之间的联系；密度：聚类内部按关键词平均的联系；象限以中位数划分。核心主题 {motor} 个，利基主题 {niche} 个，新兴或衰退主题 {emerging} 个，基础主题 {basic} 个。</translation>
     </message>
     <message>
         <source>Most frequent keywords</source>
@@ -2583,6 +2638,10 @@ The record read from {file} (line {line}) becomes a publication of its own again
         <translation>未关联到作者的地址</translation>
     </message>
     <message>
+        <source>{label}: {items}</source>
+        <translation>{label}：{items}</translation>
+    </message>
+    <message>
         <source>{label} (first {shown} of {n})</source>
         <translation>{label}（共 {n} 条，显示前 {shown} 条）</translation>
     </message>
@@ -2595,8 +2654,8 @@ The record read from {file} (line {line}) becomes a publication of its own again
         <translation>因撤销合并而拆分</translation>
     </message>
     <message>
-        <source>line {line}</source>
-        <translation>第 {line} 行</translation>
+        <source>{file} ({format}), line {line} — {rule}</source>
+        <translation>{file}（{format}），第 {line} 行 — {rule}</translation>
     </message>
     <message>
         <source>merged by {rule}</source>

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 from analyst_app.db.workspace import Workspace
 from analyst_app.services.contribution import ContributionReport
 from ui.pages._contribution_tables import PAPER_COLUMNS, count_text
+from ui.pages._contribution_texts import school_label
 from ui.pages._record_details import RecordsDrill
 
 # A plain name lupdate recognises: translate("Context", "literal").
@@ -41,10 +42,11 @@ class CellPapersDialog(QDialog):
         super().__init__(parent)
         self.workspace = workspace
         self.papers = report.cell_papers(school, field)
+        shown = school_label(school)
         self.setWindowTitle(translate("ContributionPage", "{school} — {field}: papers")
-                            .format(school=school, field=field_label or field))
+                            .format(school=shown, field=field_label or field))
         self.resize(1100, 720)
-        self.heading = QLabel(f"<b>{html.escape(school)} — {html.escape(field_label or field)}"
+        self.heading = QLabel(f"<b>{html.escape(shown)} — {html.escape(field_label or field)}"
                               "</b>")
         self.summary = QLabel(self._summary(report, school, field))
         self.summary.setWordWrap(True)

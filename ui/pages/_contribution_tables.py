@@ -13,6 +13,7 @@ from analyst_app.domain.school_mapping import SchoolMapping
 from analyst_app.reports.excel import (FLOAT_FORMAT, PERCENT_FORMAT, write_dataframe_sheet)
 from analyst_app.services.contribution import ContributionReport
 from analyst_app.tasks import CancelToken, Progress, no_progress
+from ui.pages._contribution_texts import school_label
 
 #: Shown columns of the result table, in order (labels come from the page, translated).
 RESULT_COLUMNS = ("school", "school_en", "field_name", "papers", "papers_share", "cites",
@@ -64,8 +65,9 @@ def percent_text(value: Any) -> str:
 
 
 def result_formatters() -> dict[str, Callable[[Any], str]]:
-    """Display formatters of the result table's numeric columns."""
-    return {**{c: count_text for c in (*COUNT_COLUMNS, *TOTAL_COLUMNS)},
+    """Display formatters of the result table's numeric columns and of the unmatched row."""
+    return {"school": school_label,
+            **{c: count_text for c in (*COUNT_COLUMNS, *TOTAL_COLUMNS)},
             **{c: percent_text for c in SHARE_COLUMNS}}
 
 

@@ -8,9 +8,15 @@ from PySide6.QtCore import QCoreApplication
 
 from analysis.contribution import UNMATCHED
 from analyst_app.services.contribution import ContributionReport
+from ui.i18n import is_chinese, join_sentences
 
 # A plain name lupdate recognises: translate("Context", "literal").
 translate = QCoreApplication.translate
+
+
+def school_label(school: str) -> str:
+    """The school as shown: the core's unmatched row “未匹配 (unmatched)” in the UI language."""
+    return translate("ContributionPage", "Unmatched") if school == UNMATCHED else school
 
 
 def counting_labels() -> list[str]:
@@ -103,16 +109,17 @@ def summary_text(report: ContributionReport | None, has_rules: bool, stale: bool
         unmatched=f"{len(set(addresses['publication_id']) - matched):,}",
         addresses=f"{len(report.unmatched):,}")
     if result.papers_without_field:
-        text += " " + translate("ContributionPage", "{n} papers without an ESI field are left "
-                                "out.").format(n=f"{result.papers_without_field:,}")
+        text = join_sentences(text, translate(
+            "ContributionPage", "{n} papers without an ESI field are left out.").format(
+            n=f"{result.papers_without_field:,}"))
     text = html.escape(text)
     if stale:
-        text += " <b>" + html.escape(translate(
+        text += ("" if is_chinese() else " ") + "<b>" + html.escape(translate(
             "ContributionPage", "The school mapping changed since: Compute again to "
             "update.")) + "</b>"
     return text
 
 
-__all__ = ["summary_text", "counting_labels", "counting_tooltip", "metric_labels",
+__all__ = ["summary_text", "school_label", "counting_labels", "counting_tooltip", "metric_labels",
            "result_headers", "unmatched_headers",
            "mapping_headers", "export_headers"]

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QListWidget, QLis
 from analysis.esi import STATUS_LEVELS
 from analyst_app.charts_esi import figure_esi_history
 from analyst_app.services.esi_history import EsiHistoryReport, esi_history
-from ui.i18n import is_chinese
+from ui.i18n import is_chinese, join_items
 from ui.models import DataFrameSortProxy, DataFrameTableModel
 from ui.pages._esi_common import (EsiContext, EsiPanel, Job, field_names, fit_columns,
                                   hint_label, language, thousands)
@@ -209,7 +209,7 @@ class EsiHistoryPanel(EsiPanel):
         self.summary.setText(self.tr("{institution}: {count} releases imported ({releases}).")
                              .format(institution=result.params.institution,
                                      count=len(result.releases),
-                                     releases=", ".join(result.releases)))
+                                     releases=join_items(result.releases)))
         self.sentences_model.set_frame(sentences_display_frame(result.sentences))
         if len(result.releases) < 2:
             self.sentences_hint.setText(self.tr("Import two or more releases to see changes."))

@@ -16,7 +16,7 @@ from analyst_app.domain.esi_fields import normalise_field
 from analyst_app.domain.school_mapping import load_school_mapping, match_school
 from analyst_app.services.esi_papers import PushListReport, export_push_list_xlsx, push_list
 from analyst_app.tasks import CancelToken, Progress, no_progress
-from ui.i18n import is_chinese
+from ui.i18n import is_chinese, join_items
 from ui.models import DataFrameSortProxy, DataFrameTableModel
 from ui.pages._esi_common import EsiContext, EsiPanel, Job, fit_columns, hint_label
 from ui.widgets.tables import make_table_view
@@ -314,7 +314,7 @@ class EsiPushPanel(EsiPanel):
                                  "which are new cannot be decided."))
         missing = [k for k, before in result.previous.items() if before is None]
         if missing:
-            kinds = ", ".join(self.tr(_KIND_LABELS.get(k, k)) for k in missing)
+            kinds = join_items(self.tr(_KIND_LABELS.get(k, k)) for k in missing)
             lines.append(self.tr("No earlier release of the {kinds} list was imported, so "
                                  "\"new\" cannot be decided: every paper of the institution "
                                  "is listed. Import the previous release to see only the new "

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QSplitter, QVBoxLa
 from analysis.esi import STATUS_LEVELS
 from analyst_app.charts import figure_esi_status
 from analyst_app.services.esi import EsiStatusReport, esi_status
-from ui.i18n import is_chinese
+from ui.i18n import is_chinese, join_sentences
 from ui.models import DataFrameSortProxy, DataFrameTableModel
 from ui.pages._esi_common import EsiContext, EsiPanel, Job, language, thousands, translate_esi
 from ui.widgets.chart_view import ChartView
@@ -165,8 +165,9 @@ class EsiStatusPanel(EsiPanel):
                                      release=result.release, listed=listed,
                                      fields=len(result.table))
         if result.previous_release:
-            text += " " + translate("EsiPage", "Rank changes against {previous}.").format(
-                previous=result.previous_release)
+            text = join_sentences(text, translate(
+                "EsiPage", "Rank changes against {previous}.").format(
+                previous=result.previous_release))
         self.summary.setText(text)
         if listed:
             self.chart.show_figure(figure_esi_status(result, language=language()))

@@ -5,19 +5,21 @@ from __future__ import annotations
 from typing import Any
 
 import pandas as pd
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Slot
 from PySide6.QtWidgets import (QCheckBox, QDoubleSpinBox, QHBoxLayout, QLabel, QSplitter,
                                QVBoxLayout, QWidget)
 
 from analysis.esi import STATUS_LEVELS
 from analyst_app.charts_esi import figure_esi_potential
 from analyst_app.db.workspace import Workspace
+from analyst_app.services.corpus import CorpusFilter
 from analyst_app.services.esi_history import EsiPotentialReport, esi_potential
-from ui.i18n import is_chinese
+from ui.i18n import is_chinese, join_items, join_sentences
 from ui.models import DataFrameSortProxy, DataFrameTableModel
 from ui.pages._esi_common import (EsiContext, EsiPanel, Job, field_names, fit_columns, language,
                                   thousands)
 from ui.pages._esi_status import level_label
+from ui.pages._filter_text import filter_text
 from ui.widgets.chart_view import ChartView
 from ui.widgets.tables import make_table_view
 
@@ -42,6 +44,8 @@ COLUMNS = {
     "likely_next_release": QT_TRANSLATE_NOOP("EsiWatchPanel", "Likely in next release"),
     "cites_from": QT_TRANSLATE_NOOP("EsiWatchPanel", "Cites from"),
 }
+# A plain name lupdate recognises: translate("Context", "literal").
+translate = QCoreApplication.translate
 _SOURCES = {"esi": QT_TRANSLATE_NOOP("EsiWatchPanel", "ESI list"),
             "wos": QT_TRANSLATE_NOOP("EsiWatchPanel", "WoS records (estimate)")}
 
@@ -67,6 +71,31 @@ def watch_display_frame(table: pd.DataFrame, only_watch: bool) -> pd.DataFrame:
     # Closest to the next level first; fields whose P is unknown last.
     return frame.sort_values(["potential_next", "listed"], ascending=[False, False],
                              na_position="last", kind="stable")
+
+
+def potential_notes(report: EsiPotentialReport) -> list[str]:
+    """The caveats of ``report`` in the current language (the core's ``notes`` are English).
+
+    Rebuilt from the report's WoS count and window, as
+    :func:`analyst_app.services.esi_history.esi_potential` words them.
+    """
+    notes = [translate("EsiWatchPanel", "WoS records counted: {filter}; articles and reviews "
+                       "only.").format(filter=filter_text(CorpusFilter(years=report.params.window)))]
+    own = report.own
+    if own is None:
+        notes.append(translate(
+            "EsiWatchPanel", "No publication in the workspace names the institution in its "
+            "addresses: cites of unlisted fields are unknown (import its WoS records, or add "
+            "the spelling WoS uses as an alias)."))
+        return notes
+    by_journal = int(own.table["field_source_journal"].sum()) if not own.table.empty else 0
+    notes.append(translate(
+        "EsiWatchPanel", "{counted} of {matched} matched records counted; fields from the ESI "
+        "journal list for {journal}, from the WoS-category map (an estimate) for "
+        "{category}.").format(counted=f"{own.counted:,}", matched=f"{own.matched:,}",
+                              journal=f"{by_journal:,}",
+                              category=f"{own.counted - by_journal:,}"))
+    return notes
 
 
 class EsiWatchPanel(EsiPanel):
@@ -210,18 +239,20 @@ class EsiWatchPanel(EsiPanel):
         self.table.setColumnWidth(self.model.columns.index("forecast_text"), 400)
         watched = watch_display_frame(table, True)["field_name"].tolist()
         likely = field_names(table[table["likely_next_release"]]).tolist()
-        separator = "、" if is_chinese() else ", "
-        text = self.tr("{institution}, release {release}: {count} field(s) on the watch list "
-                       "(P ≥ {watch:.2f} against the next level)").format(
-            institution=report.institution, release=report.release, count=len(watched),
-            watch=report.params.watch)
-        text += (": " + separator.join(watched) + ".") if watched else "."
+        if watched:
+            text = self.tr("{institution}, release {release}: {count} field(s) on the watch "
+                           "list (P ≥ {watch:.2f} against the next level): {fields}.")
+        else:
+            text = self.tr("{institution}, release {release}: no field on the watch list "
+                           "(P ≥ {watch:.2f} against the next level).")
+        text = text.format(institution=report.institution, release=report.release,
+                           count=len(watched), watch=report.params.watch,
+                           fields=join_items(watched))
         if likely:
-            text += " " + self.tr("Likely listed in the next release: {fields}.").format(
-                fields=separator.join(likely))
+            text = join_sentences(text, self.tr(
+                "Likely listed in the next release: {fields}.").format(fields=join_items(likely)))
         self.summary.setText(text)
-        # The core's notes (WoS years counted, missing records) are in English only.
-        self.notes.setText(" ".join(f"{n}." for n in report.notes))
+        self.notes.setText(join_sentences(*potential_notes(report)))
         self.chart.show_figure(figure_esi_potential(
             table, institution=report.institution, release=report.release,
             watch=report.params.watch, language=language()))
@@ -242,4 +273,4 @@ class EsiWatchPanel(EsiPanel):
 
 
 __all__ = ["EsiWatchPanel", "WATCH_SETTING", "DEFAULT_WATCH", "watch_display_frame",
-           "forecast_text"]
+           "forecast_text", "potential_notes"]

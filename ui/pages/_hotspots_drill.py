@@ -69,8 +69,9 @@ class RecordsDialog(QDialog):
         self.setWindowTitle(heading)
         self.resize(1100, 720)
         self.records = publications_by_id(workspace, self.ids)
-        self.heading = QLabel(f"<b>{html.escape(heading)}</b> — " + html.escape(
-            translate("HotspotsPage", "{n} publications").format(n=f"{len(self.ids):,}")))
+        self.heading = QLabel(html.escape(translate(
+            "HotspotsPage", "{heading} — {n} publications")).format(
+            heading=f"<b>{html.escape(heading)}</b>", n=f"{len(self.ids):,}"))
         self.heading.setWordWrap(True)
         self.drill = RecordsDrill(workspace, self.records, {
             "title": translate("HotspotsPage", "Title"),

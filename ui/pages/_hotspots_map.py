@@ -10,7 +10,10 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QMenu, QPushButton,
                                QToolButton, QVBoxLayout, QWidget)
 
+from analyst_app.services.corpus import CorpusFilter
 from analyst_app.services.networks import NetworkResult
+from ui.i18n import join_sentences
+from ui.pages._filter_text import filter_text
 from ui.widgets.network_view import NetworkView
 
 translate = QCoreApplication.translate
@@ -33,6 +36,7 @@ class MapPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.result: NetworkResult | None = None
+        self.corpus: CorpusFilter | None = None
         self.search_edit = QLineEdit()
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setMinimumWidth(220)
@@ -75,9 +79,11 @@ class MapPanel(QWidget):
         self.set_result(None)
         self.retranslate()
 
-    def set_result(self, result: NetworkResult | None) -> None:
-        """Show ``result``'s map (``None``: empty)."""
+    def set_result(self, result: NetworkResult | None,
+                   corpus: CorpusFilter | None = None) -> None:
+        """Show ``result``'s map (``None``: empty), built from the publications ``corpus``."""
         self.result = result
+        self.corpus = corpus
         self.found_label.clear()
         if result is None:
             self.view.set_network(_empty_nodes(), _empty_edges())
@@ -119,10 +125,12 @@ class MapPanel(QWidget):
             "pan; click a node or a link: its publications.").format(
             nodes=f"{len(result.nodes):,}", links=f"{len(result.edges):,}",
             clusters=len(result.clusters), pubs=f"{result.publications:,}",
-            filter=result.filter_description, q=result.modularity, s=silhouette)
+            filter=filter_text(self.corpus) if self.corpus is not None
+            else result.filter_description, q=result.modularity, s=silhouette)
         if self.view.drawn_edges < len(result.edges):
-            text += " " + translate("HotspotsPage", "The {n} strongest links are drawn.").format(
-                n=f"{self.view.drawn_edges:,}")
+            text = join_sentences(text, translate(
+                "HotspotsPage", "The {n} strongest links are drawn.").format(
+                n=f"{self.view.drawn_edges:,}"))
         self.summary.setText(text)
 
     def retranslate(self) -> None:

@@ -162,11 +162,14 @@ class ThematicPanel(QWidget):
                 "compute a keyword map to see it."))
             return
         counts = self.frame["quadrant"].value_counts()
-        names = quadrant_names()
         self.summary.setText(translate(
             "HotspotsPage", "Centrality: links of a cluster to other clusters; density: links "
-            "inside it per keyword; quadrants split at the medians. {parts}").format(
-            parts="; ".join(f"{names[q]}: {int(counts.get(q, 0))}" for q in names)))
+            "inside it per keyword; quadrants split at the medians. Motor themes: {motor}; "
+            "niche themes: {niche}; emerging or declining themes: {emerging}; basic themes: "
+            "{basic}.").format(
+            motor=int(counts.get("motor", 0)), niche=int(counts.get("niche", 0)),
+            emerging=int(counts.get("emerging_or_declining", 0)),
+            basic=int(counts.get("basic", 0))))
 
     def retranslate(self) -> None:
         """Set every text in the current language."""

@@ -148,7 +148,8 @@ def _list(title: str, items: Iterable[str]) -> str:
     items = [i for i in items if i]
     if not items:
         return ""
-    return f"<p><b>{_e(title)}:</b> {_e('; '.join(items))}</p>"
+    return "<p>" + _e(translate("RecordDetails", "{label}: {items}")).format(
+        label=f"<b>{_e(title)}</b>", items=_e("; ".join(items))) + "</p>"
 
 
 def _references(record: PublicationRecord, labels: dict[str, str]) -> str:
@@ -166,16 +167,16 @@ def _sources(frame: pd.DataFrame) -> str:
         return ""
     rules = {"new": translate("RecordDetails", "new record"),
              "split": translate("RecordDetails", "split by an undone merge")}
-    line = translate("RecordDetails", "line {line}")
+    read = _e(translate("RecordDetails", "{file} ({format}), line {line} — {rule}"))
     merged = translate("RecordDetails", "merged by {rule}")
     items = []
     for row in frame.itertuples(index=False):
         rule = rules.get(row.match_rule, merged.format(rule=str(row.match_rule).upper()))
         when = row.imported_at.strftime("%Y-%m-%d %H:%M") if not is_missing(row.imported_at) \
             else ""
-        items.append(f"<li><b>{_e(row.file_name)}</b> ({_e(row.format)}), "
-                     f"{_e(line.format(line=row.source_line))} — {_e(rule)} "
-                     f"<span style='color:#7f8c8d'>{_e(when)}</span></li>")
+        text = read.format(file=f"<b>{_e(row.file_name)}</b>", format=_e(row.format),
+                           line=_e(row.source_line), rule=_e(rule))
+        items.append(f"<li>{text} <span style='color:#7f8c8d'>{_e(when)}</span></li>")
     title = translate("RecordDetails", "Read from")
     return f"<h4>{_e(title)}</h4><ul>{''.join(items)}</ul>"
 

@@ -7,6 +7,7 @@ from typing import Any, Mapping
 import pandas as pd
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
+from ui.i18n import join_items
 from ui.models import MISSING, default_format, is_missing, raw_value
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -134,7 +135,7 @@ class RecordTableModel(QAbstractTableModel):
             if is_missing(value):
                 return MISSING
             if column == "sources":
-                return ", ".join(_SOURCE_NAMES.get(s, s) for s in str(value).split(","))
+                return join_items(_SOURCE_NAMES.get(s, s) for s in str(value).split(","))
             return default_format(value)
         if role == Qt.ItemDataRole.ToolTipRole and column in ("title", "source_title"):
             return None if is_missing(value) else str(value)

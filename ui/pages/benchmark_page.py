@@ -20,7 +20,7 @@ from analyst_app.reports.output_files import ReportOutput
 from analyst_app.services.corpus import CorpusFilter
 from analyst_app.services.report_registry import ReportOptions, available_reports, build_report
 from ui.dialogs.peer_group_dialog import PeerGroupDialog, split_names
-from ui.i18n import is_chinese
+from ui.i18n import is_chinese, join_sentences
 from ui.pages._benchmark_export import export_benchmark_excel
 from ui.pages._benchmark_results import BenchmarkResultsView
 from ui.pages.base import PageBase, follow_workspace_institution
@@ -341,8 +341,8 @@ class BenchmarkPage(PageBase):
                 papers=f"{int(papers.iloc[0]):,}")
         text = self.tr("{summary}.").format(summary=text)
         if result.warnings:
-            text += " " + self.tr("{count} warnings: see the Warnings tab.").format(
-                count=len(result.warnings))
+            text = join_sentences(text, self.tr(
+                "{count} warnings: see the Warnings tab.").format(count=len(result.warnings)))
         return text
 
     def _update_export(self) -> None:

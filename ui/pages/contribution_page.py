@@ -402,7 +402,8 @@ class ContributionPage(PageBase):
         results = translate("ContributionPage", "Result")
         unmatched = translate("ContributionPage", "Unmatched addresses")
         if self.report is not None:
-            unmatched += f" ({len(self.report.unmatched):,})"
+            unmatched = translate("ContributionPage", "Unmatched addresses ({n})").format(
+                n=f"{len(self.report.unmatched):,}")
         mapping = translate("ContributionPage", "School mapping ({n} rules)").format(
             n=len(self.editor.rules))
         self.tabs.setTabText(0, results)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QPus
 from analyst_app.db.queries import esi_releases, import_batches_frame
 from analyst_app.errors import InputError
 from analyst_app.services.imports import ImportReport, import_files, validate_release_label
+from ui.i18n import join_sentences
 from ui.models import DataFrameSortProxy, DataFrameTableModel
 from ui.pages._import_details import history_record, reports_html
 from ui.pages.base import PageBase
@@ -127,8 +128,8 @@ class DataPage(PageBase):
         text = text.format(imported=counts["imported"], duplicate=counts["duplicate_file"],
                            rejected=counts["rejected"])
         if counts["cancelled"]:
-            text += " " + self.tr("Cancelled: {n} files were not imported.").format(
-                n=counts["cancelled"])
+            text = join_sentences(text, self.tr(
+                "Cancelled: {n} files were not imported.").format(n=counts["cancelled"]))
         level = "warning" if counts["rejected"] or counts["cancelled"] else "success"
         self.messages.show_message(text, level)
         self.details.setHtml(reports_html(self._with_batch_facts(r.as_json()) for r in reports))

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QFileDialog, QInputDialog, QPushButton, QScrollAr
 from analysis.networks import records_for_cluster, records_for_edge, records_for_node
 from analyst_app.db.workspace import Workspace
 from analyst_app.services.networks import export_network
+from ui.pages._filter_text import filter_text
 from ui.pages._hotspots_bursts import BurstsPanel
 from ui.pages._hotspots_drill import RecordsDialog
 from ui.pages._hotspots_export import export_png, export_svg, export_tables
@@ -136,7 +137,7 @@ class HotspotsPage(PageBase):
         """Show a computed map in the Map, Clusters, Nodes and Thematic map tabs."""
         self.outcome = outcome
         result = outcome.result
-        self.map_panel.set_result(result)
+        self.map_panel.set_result(result, outcome.request.corpus)
         self.clusters_panel.set_clusters(result.clusters)
         self.nodes_panel.set_frame(result.nodes)
         self.thematic_panel.show_map(outcome.thematic)
@@ -149,7 +150,7 @@ class HotspotsPage(PageBase):
         summary = self.tr("{bursts} bursts among {terms} terms tested in {pubs} publications "
                      "({filter}); s = {s}, γ = {g}.").format(
             bursts=len(analysis.table), terms=f"{counts.get('terms_tested', 0):,}",
-            pubs=f"{counts.get('publications', 0):,}", filter=analysis.provenance.get("filter"),
+            pubs=f"{counts.get('publications', 0):,}", filter=filter_text(outcome.corpus),
             s=analysis.result.params.s, g=analysis.result.params.gamma)
         self.bursts_panel.show_bursts(analysis.table, analysis.result.years, summary)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, Slot
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from analyst_app.db.workspace import Workspace
 from ui.tasks import TaskRunner
@@ -40,6 +40,18 @@ class PageBase(QWidget):
         layout.addWidget(self.messages)
         self.body = QVBoxLayout()
         layout.addLayout(self.body, 1)
+
+    def make_institution_field(self, min_width: int) -> None:
+        """Create ``institution_label`` and ``institution_edit``; Enter runs ``compute``.
+
+        Pages that analyse one institution call this; the workspace's institution is put
+        in the field by :func:`follow_workspace_institution`.
+        """
+        self.institution_label = QLabel()
+        self.institution_edit = QLineEdit()
+        self.institution_edit.setMinimumWidth(min_width)
+        self.institution_edit.returnPressed.connect(self.compute)  # type: ignore[attr-defined]
+        self.institution_label.setBuddy(self.institution_edit)
 
     def page_title(self) -> str:
         """The page's name in the navigation list, in the current language."""

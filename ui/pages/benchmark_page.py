@@ -63,11 +63,7 @@ class BenchmarkPage(PageBase):
         self.retranslate()
 
     def _build_controls(self) -> None:
-        self.institution_label = QLabel()
-        self.institution_edit = QLineEdit()
-        self.institution_edit.setMinimumWidth(220)
-        self.institution_edit.returnPressed.connect(self.compute)
-        self.institution_label.setBuddy(self.institution_edit)
+        self.make_institution_field(220)
         self.group_label = QLabel()
         self.group_combo = QComboBox()
         self.group_combo.setMinimumContentsLength(16)

@@ -81,11 +81,7 @@ class ContributionPage(PageBase):
 
     # -- widgets ----------------------------------------------------------------------
     def _make_controls(self) -> None:
-        self.institution_label = QLabel()
-        self.institution_edit = QLineEdit()
-        self.institution_edit.setMinimumWidth(220)
-        self.institution_edit.returnPressed.connect(self.compute)
-        self.institution_label.setBuddy(self.institution_edit)
+        self.make_institution_field(220)
         self.counting_label = QLabel()
         self.counting_combo = QComboBox()
         self.counting_combo.addItems([""] * len(COUNTING))

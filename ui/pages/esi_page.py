@@ -39,11 +39,7 @@ class EsiPage(PageBase):
         self._queue: list[tuple[EsiPanel, Job | None]] = []
         self._running: tuple[EsiPanel, bool, int] | None = None  # panel, is action, version
         self._hints: dict[EsiPanel, str] = {}  # untranslated hint shown instead of a result
-        self.institution_label = QLabel()
-        self.institution_edit = QLineEdit()
-        self.institution_edit.setMinimumWidth(300)
-        self.institution_edit.returnPressed.connect(self.compute)
-        self.institution_label.setBuddy(self.institution_edit)
+        self.make_institution_field(300)
         self.release_label = QLabel()
         self.release_combo = QComboBox()
         self.release_combo.setMinimumContentsLength(8)
